@@ -1,0 +1,119 @@
+"""Headless LibreOffice as the independent spreadsheet engine of the tests."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import openpyxl
+from python_calamine import CalamineWorkbook
+
+# Recalculate on load ("always"): without it LibreOffice keeps our cached values and
+# the comparison would prove nothing.
+PROFILE_XCU = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode"
+ oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode"
+ oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _run(args: list[str], outdir: Path, timeout: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="xlplan-lo-") as prof:
+        user = Path(prof) / "user"
+        user.mkdir()
+        (user / "registrymodifications.xcu").write_text(PROFILE_XCU)
+        cmd = [soffice(), "--headless", "--norestore", "--nologo",
+               f"-env:UserInstallation=file://{prof}", *args, "--outdir", str(outdir)]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                              env={**os.environ, "HOME": prof})
+        if proc.returncode != 0:
+            raise RuntimeError(f"LibreOffice failed: {proc.stdout} {proc.stderr}")
+
+
+def recalculate(path: Path, outdir: Path, timeout: int = 900) -> Path:
+    """Open ``path`` in LibreOffice, recalculate everything, save as .xlsx in outdir."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    _run(["--convert-to", "xlsx:Calc MS Excel 2007 XML", str(path)], outdir, timeout)
+    out = outdir / (Path(path).stem + ".xlsx")
+    if not out.exists():
+        raise RuntimeError(f"LibreOffice wrote nothing for {path}")
+    return out
+
+
+def render_pdf(path: Path, outdir: Path, timeout: int = 600) -> Path:
+    outdir.mkdir(parents=True, exist_ok=True)
+    _run(["--convert-to", "pdf", str(path)], outdir, timeout)
+    return outdir / (Path(path).stem + ".pdf")
+
+
+def formula_cells(path: Path) -> dict[tuple[str, int, int], str]:
+    """(sheet, row, col) -> formula text of every formula cell, zero-based."""
+    wb = openpyxl.load_workbook(path, read_only=True)
+    out = {}
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "f":
+                    out[(ws.title, c.row - 1, c.column - 1)] = c.value
+    wb.close()
+    return out
+
+
+def cached_values(path: Path) -> dict[str, list[list]]:
+    """Every sheet's cached values as python-calamine reads them."""
+    wb = CalamineWorkbook.from_path(str(path))
+    return {name: wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            for name in wb.sheet_names}
+
+
+def error_cells(path: Path) -> list[str]:
+    """Cells holding an error value, as Sheet!A1 (calamine hides them, openpyxl not)."""
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    bad = []
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "e" or (isinstance(c.value, str) and c.value.startswith("#")
+                                          and c.value.endswith(("!", "?", "A"))):
+                    bad.append(f"{ws.title}!{c.coordinate}={c.value}")
+    wb.close()
+    return bad
+
+
+def value_at(values: dict, key: tuple[str, int, int]):
+    sheet, r, c = key
+    grid = values[sheet]
+    if r >= len(grid) or c >= len(grid[r]):
+        return ""
+    return grid[r][c]
+
+
+def same(a, b, tol: float = 1e-9) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) \
+            and not isinstance(a, bool) and not isinstance(b, bool):
+        return abs(a - b) <= tol * max(1.0, abs(a), abs(b))
+    return a == b
+
+
+def mismatches(ours: Path, engine: Path) -> list[str]:
+    """Formula cells whose cached value differs from the engine's recalculation."""
+    formulas = formula_cells(ours)
+    mine, theirs = cached_values(ours), cached_values(engine)
+    out = []
+    for key, text in sorted(formulas.items()):
+        a, b = value_at(mine, key), value_at(theirs, key)
+        if not same(a, b):
+            sheet, r, c = key
+            out.append(f"{sheet}!R{r + 1}C{c + 1} {text}: cached {a!r}, engine {b!r}")
+    return out

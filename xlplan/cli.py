@@ -1,0 +1,87 @@
+"""The command line: each command parses, calls the library, prints."""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+# the library is imported inside commands so that `xlplan --help` starts fast
+
+
+def friendly_errors(fn):
+    """Render XlplanError as one sentence and its exit code, never a traceback."""
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        from .errors import XlplanError
+        try:
+            return fn(*args, **kwargs)
+        except XlplanError as exc:
+            click.echo(f"Error: {exc.message}", err=True)
+            sys.exit(exc.exit_code)
+    return run
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="xlplan")
+def main():
+    """Build and maintain the Excel workbook of a 12-month digital roadmap."""
+
+
+@main.command()
+@click.argument("output", required=False, type=click.Path(dir_okay=False))
+@click.option("--year", type=int, help="Plan year (default: the current year).")
+@click.option("--start-month", type=click.IntRange(1, 12), help="First month of the plan, 1-12.")
+@click.option("--lang", "language", type=click.Choice(["en", "fr"]), help="Workbook language.")
+@click.option("--company", help="Company name.")
+@click.option("--maturity", type=click.Choice(["beginner", "intermediate", "mature"]),
+              help="Digital maturity: sets the budget split.")
+@click.option("--model", "business_model",
+              type=click.Choice(["generic", "ecommerce", "b2b", "saas"]),
+              help="Business model: its objectives, KPIs and one action of its own.")
+@click.option("--budget", "annual_budget", type=click.FloatRange(min=0),
+              help="Annual digital budget.")
+@click.option("--hours-per-week", type=click.FloatRange(min=0, min_open=True),
+              help="Internal hours available per week.")
+@click.option("--profile", type=click.Path(dir_okay=False),
+              help="TOML file with these settings (see `xlplan profile`).")
+@click.option("--blank", is_flag=True, help="No sample plan: an empty workbook to fill.")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (keeps a .bak).")
+@friendly_errors
+def new(output, profile, blank, force, **options):
+    """Write a ready-to-use roadmap workbook (default: roadmap_<year>.xlsx).
+
+    \b
+    Example:
+      xlplan new --company "Atelier Durand" --year 2027 --lang fr --budget 60000
+    """
+    import xlplan
+    from .profile import load_profile, settings_from
+    if options["year"] is None and not (profile and "year" in load_profile(Path(profile))):
+        options["year"] = _dt.date.today().year
+    settings = settings_from(load_profile(Path(profile)) if profile else None, **options)
+    path = xlplan.new(output, settings, blank=blank, force=force)
+    click.echo(f"Wrote {path} ({settings.company}, {settings.year}, {settings.language}).")
+
+
+@main.command()
+@click.argument("output", required=False, type=click.Path(dir_okay=False))
+@friendly_errors
+def profile(output):
+    """Print a commented example profile, or write it to OUTPUT."""
+    from .profile import EXAMPLE
+    if output is None:
+        click.echo(EXAMPLE, nl=False)
+        return
+    from .errors import XlplanError
+    path = Path(output)
+    if path.exists():
+        raise XlplanError(f"{path} already exists", fix="choose another name")
+    try:
+        path.write_text(EXAMPLE, encoding="utf-8")
+    except OSError as exc:
+        raise XlplanError(f"cannot write {path} ({exc.strerror})",
+                          fix="choose a folder you can write to") from None
+    click.echo(f"Wrote {path}.")

@@ -1,0 +1,29 @@
+"""Labels for users, one table per language."""
+from __future__ import annotations
+
+from . import en, fr
+
+_TABLES = {"en": en.LABELS, "fr": fr.LABELS}
+
+
+class Labels:
+    """``labels["status.done"]`` in the workbook's language."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self._table = _TABLES[lang]
+
+    def __getitem__(self, key: str):
+        return self._table[key]
+
+    def status(self, code: str) -> str:
+        return self._table["status." + code]
+
+    def months(self) -> list[str]:
+        return self._table["months"]
+
+
+def missing_keys() -> dict[str, set[str]]:
+    """Keys a language lacks compared with English (a test keeps this empty)."""
+    ref = set(en.LABELS)
+    return {lang: ref - set(t) for lang, t in _TABLES.items() if ref - set(t)}

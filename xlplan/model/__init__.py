@@ -1,0 +1,205 @@
+"""The domain model: a plain picture of a roadmap, independent of any file format."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from ..errors import XlplanError
+
+MATURITY_SPLITS = {
+    # long-term / quick results / optimisation & contingency (article 1: 50/30/20 in
+    # general; beginners 40 % foundations + 40 % fast acquisition; mature 60 % SEO+content)
+    "beginner": (0.40, 0.40, 0.20),
+    "intermediate": (0.50, 0.30, 0.20),
+    "mature": (0.60, 0.20, 0.20),
+}
+BUCKETS = ("long_term", "quick_results", "optimisation")
+STATUSES = ("not_started", "in_progress", "blocked", "done", "abandoned")
+QUADRANTS = ("quick_win", "major_project", "fill_in", "drop")
+KPI_GROUPS = ("acquisition", "conversion", "retention", "service")
+ROLES = ("sponsor", "pilot", "owner")
+LANGUAGES = ("en", "fr")
+BUSINESS_MODELS = ("generic", "ecommerce", "b2b", "saas")
+
+
+@dataclass
+class Settings:
+    year: int = field(default_factory=lambda: _dt.date.today().year)
+    start_month: int = 1
+    language: str = "en"
+    company: str = "My company"
+    currency: str = "€"
+    maturity: str = "intermediate"
+    business_model: str = "generic"
+    annual_budget: float = 48000
+    hours_per_week: float = 25
+    wip_limit: int = 6
+    weight_impact: float = 0.5
+    weight_effort: float = 0.3
+    weight_risk: float = 0.2
+    dependency_penalty: float = 5
+    impact_high: int = 3
+    effort_high: int = 4
+    channel_limit: float = 0.70
+    innovation_reserve: float = 0.10
+    ritual_weekday: int = 1  # Monday; WEEKDAY(…, 2) numbering
+    budget_split: tuple[float, float, float] | None = None
+
+    def __post_init__(self):
+        self.validate()
+        if self.budget_split is None:
+            self.budget_split = MATURITY_SPLITS[self.maturity]
+
+    def validate(self) -> None:
+        def bad(what, fix):
+            raise XlplanError(what, fix=fix)
+        if not 1900 < int(self.year) < 9999:
+            bad(f"year {self.year} is not a plan year", "give a four-digit year such as 2027")
+        if not 1 <= int(self.start_month) <= 12:
+            bad(f"start month {self.start_month} is not a month", "give a number from 1 to 12")
+        if self.language not in LANGUAGES:
+            bad(f"language {self.language!r} is not supported", "use en or fr")
+        if self.maturity not in MATURITY_SPLITS:
+            bad(f"maturity {self.maturity!r} is unknown",
+                "use beginner, intermediate or mature")
+        if self.business_model not in BUSINESS_MODELS:
+            bad(f"business model {self.business_model!r} is unknown",
+                "use " + ", ".join(BUSINESS_MODELS))
+        if self.annual_budget < 0:
+            bad("the annual budget is negative", "give an amount of 0 or more")
+        if not 0 < self.hours_per_week <= 24 * 7:
+            bad(f"{self.hours_per_week} hours per week is not possible",
+                "give the internal hours available per week, e.g. 25")
+        if not 1 <= self.ritual_weekday <= 7:
+            bad("the ritual weekday must be 1 (Monday) to 7 (Sunday)", "fix it in the profile")
+
+    @property
+    def monthly_capacity(self) -> float:
+        """Internal hours per month: hours per week over 52 weeks / 12."""
+        return self.hours_per_week * 52 / 12
+
+    def plan_month(self, index: int) -> tuple[int, int]:
+        """(year, calendar month) of plan month 1..12."""
+        m = self.start_month - 1 + index - 1
+        return self.year + m // 12, m % 12 + 1
+
+
+@dataclass
+class Person:
+    name: str
+    role: str  # sponsor / pilot / owner
+
+
+@dataclass
+class Moment:
+    """A key commercial moment (sales, trade fair, launch)."""
+    name: str
+    month: int  # calendar month
+
+
+@dataclass
+class Workstream:
+    id: str
+    name: str
+    owner: str
+    scope: str = ""
+    deliverables: str = ""
+    success: str = ""
+    start: int = 1  # plan month index
+    end: int = 12
+    budget: float = 0
+
+
+@dataclass
+class Action:
+    id: str
+    title: str
+    workstream: str = ""
+    channel: str = ""
+    owner: str = ""
+    impact: int | None = None
+    effort: int | None = None
+    dependencies: str = ""
+    risk: int | None = None
+    cost: float = 0
+    hours: float = 0
+    bucket: str = "long_term"
+    month: int | None = None  # plan month index 1..12; None = not scheduled
+    pinned: bool = False
+    status: str = "not_started"
+    moment: str = ""
+    kpi: str = ""
+    results: str = ""
+    spend: float | None = None
+    notes: str = ""
+    rank: int | None = None
+    reason: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in ("done", "abandoned")
+
+
+@dataclass
+class KPI:
+    id: str
+    name: str
+    group: str
+    unit: str  # "%", "#", "h", "s", "€", "/5"
+    direction: str  # "up" or "down"
+    baseline: float | None = None
+    target: float | None = None
+    actuals: list = field(default_factory=lambda: [None] * 12)
+
+
+@dataclass
+class Objective:
+    id: str
+    objective: str
+    key_result: str
+    quarter: str
+    kpi: str
+
+
+@dataclass
+class Risk:
+    id: str
+    title: str
+    category: str
+    probability: int
+    impact: int
+    mitigation: str
+    owner: str
+    review_month: int  # plan month index of the next review
+    status: str = "open"
+
+
+@dataclass
+class DiagnosticItem:
+    axis: str  # business / acquisition / conversion / data
+    metric: str
+    example: str = ""
+    baseline: float | None = None
+    unit: str = ""
+
+
+@dataclass
+class AuditItem:
+    area: str  # technical / competition / journeys / resources
+    item: str
+
+
+@dataclass
+class Plan:
+    settings: Settings
+    people: list[Person] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)
+    moments: list[Moment] = field(default_factory=list)
+    workstreams: list[Workstream] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    kpis: list[KPI] = field(default_factory=list)
+    objectives: list[Objective] = field(default_factory=list)
+    risks: list[Risk] = field(default_factory=list)
+    diagnostic: list[DiagnosticItem] = field(default_factory=list)
+    audit: list[AuditItem] = field(default_factory=list)
+    month_focus: list[str] = field(default_factory=lambda: [""] * 12)

@@ -1,0 +1,36 @@
+"""Lay out the whole workbook from a plan: one builder per sheet, in the sheets' order."""
+from __future__ import annotations
+
+from ..i18n import Labels
+from ..model import Plan
+from . import styles
+from .book import Book
+from .sheets import (actions, budget, dashboard, diagnostic, guide, kpis, months, objectives,
+                     raci, review, risks, rituals, roadmap, settings, workstreams)
+from .sheets.context import BuildContext
+
+
+def build_book(plan: Plan) -> Book:
+    s = plan.settings
+    book = Book(styles=styles.styles(s.currency),
+                properties={"title": f"{s.company} — digital roadmap {s.year}",
+                            "company": s.company, "xlplan_language": s.language})
+    ctx = BuildContext(plan, Labels(s.language), book)
+    months.plan(ctx)
+    guide.build(ctx)
+    settings.build(ctx)
+    diagnostic.build(ctx)
+    objectives.build(ctx)
+    kpis.build(ctx)
+    workstreams.build(ctx)
+    actions_layout = actions.build(ctx)
+    for index in range(1, 13):
+        months.build(ctx, index, actions_layout)
+    roadmap.build(ctx)
+    budget.build(ctx)
+    risks.build(ctx)
+    raci.build(ctx)
+    rituals.build(ctx)
+    dashboard.build(ctx)
+    review.build(ctx)
+    return book

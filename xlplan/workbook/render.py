@@ -1,0 +1,101 @@
+"""The one writer: a laid-out ``Book`` to an .xlsx file, with every cached value."""
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+import xlsxwriter
+
+from ..formulas import Expr, Range, XLError
+from .book import SCHEMA_VERSION, Book
+from .styles import rag_formats
+
+
+def _chart_ref(rng: Range) -> list:
+    return [rng.sheet, rng.r1, rng.c1, rng.r2, rng.c2]
+
+
+def compute_values(book: Book) -> dict:
+    """The cached value of every formula cell, keyed by (sheet name, row, col)."""
+    ctx = book.evaluator()
+    return {(s.name, r, c): ctx.value(s.name, r, c) for s, r, c, _ in book.formula_cells()}
+
+
+def render(book: Book, path: Path, created: _dt.datetime) -> None:
+    """Write ``book`` to ``path`` (which should be a temporary name: see files.py)."""
+    values = compute_values(book)
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
+                                        "strings_to_numbers": False,
+                                        "strings_to_urls": False})
+    # Fixed document dates keep the output byte-identical for the same input.
+    wb.set_properties({"created": created, "author": "xlplan", "title": book.properties.get(
+        "title", ""), "company": book.properties.get("company", "")})
+    wb.set_custom_property("xlplan_schema", SCHEMA_VERSION)
+    for key, value in sorted(book.properties.items()):
+        if key.startswith("xlplan_"):
+            wb.set_custom_property(key, value)
+    formats = {name: wb.add_format(props) for name, props in book.styles.items()}
+    cond = {name: wb.add_format(props) for name, props in rag_formats().items()}
+
+    for sheet in book.sheets:
+        ws = wb.add_worksheet(sheet.name)
+        if sheet.tab_color:
+            ws.set_tab_color(sheet.tab_color)
+        for col, width in sorted(sheet.widths.items()):
+            ws.set_column(col, col, width)
+        for t in sheet.tables:
+            ws.add_table(t["first_row"], t["first_col"], t["last_row"], t["last_col"], {
+                "name": t["name"], "style": t["style"],
+                "columns": [{"header": h} for h in t["headers"]]})
+        for (r, c), (value, style) in sorted(sheet.cells.items()):
+            fmt = formats.get(style) if style else None
+            if isinstance(value, Expr):
+                cached = values[(sheet.name, r, c)]
+                if isinstance(cached, XLError):
+                    raise AssertionError(f"{sheet.name}!{r + 1},{c + 1} computes {cached}")
+                ws.write_formula(r, c, value.formula(), fmt, cached)
+            elif value is None:
+                ws.write_blank(r, c, None, fmt)
+            elif isinstance(value, bool):
+                ws.write_boolean(r, c, value, fmt)
+            elif isinstance(value, (int, float)):
+                ws.write_number(r, c, value, fmt)
+            elif isinstance(value, (_dt.date, _dt.datetime)):
+                ws.write_datetime(r, c, value, fmt)
+            else:
+                ws.write_string(r, c, str(value), fmt)
+        for (r1, c1, r2, c2), opts in sheet.validations:
+            ws.data_validation(r1, c1, r2, c2, dict(opts))
+        for (r1, c1, r2, c2), opts in sheet.cond_formats:
+            opts = dict(opts)
+            if isinstance(opts.get("format"), str):
+                opts["format"] = cond[opts["format"]]
+            ws.conditional_format(r1, c1, r2, c2, opts)
+        for r1, c1, r2, c2, text, style in sheet.merges:
+            ws.merge_range(r1, c1, r2, c2, text, formats.get(style))
+        for (r, c), spec in sheet.charts:
+            chart = wb.add_chart({"type": spec["type"], **(
+                {"subtype": spec["subtype"]} if "subtype" in spec else {})})
+            for s in spec["series"]:
+                series = {k: (_chart_ref(v) if isinstance(v, Range) else v)
+                          for k, v in s.items()}
+                chart.add_series(series)
+            chart.set_title({"name": spec["title"]})
+            chart.set_legend({"position": spec.get("legend", "bottom")})
+            for axis in ("x_axis", "y_axis"):
+                if axis in spec:
+                    getattr(chart, "set_" + axis)(spec[axis])
+            chart.set_size({"width": spec.get("width", 560), "height": spec.get("height", 300)})
+            ws.insert_chart(r, c, chart)
+        if sheet.freeze:
+            ws.freeze_panes(*sheet.freeze)
+        if sheet.landscape:
+            ws.set_landscape()
+        if sheet.fit_width:
+            ws.fit_to_pages(1, 0)
+            ws.set_paper(9)  # A4
+        ws.hide_gridlines(2 if sheet.role in ("guide", "dashboard") else 0)
+
+    for name, target in sorted(book.names.items()):
+        wb.define_name(name, "=" + target.xl())
+    wb.close()

@@ -1,0 +1,99 @@
+"""Actions: the backlog with live score and quadrant, and the rank of open actions."""
+from __future__ import annotations
+
+from ...formulas import Const, Fn, domain
+from ..book import TableLayout
+from .context import SPARE_ACTION_ROWS, BuildContext
+
+KEYS = ["id", "title", "workstream", "channel", "owner", "impact", "effort",
+        "dependencies", "risk", "cost", "hours", "bucket", "month", "pinned", "moment",
+        "status", "score", "quadrant", "rank", "kpi", "reason"]
+TABLE_TOP = 3
+WIDTHS = {"id": 6, "title": 48, "workstream": 20, "channel": 12, "owner": 15, "impact": 7,
+          "effort": 7, "dependencies": 11, "risk": 6, "cost": 11, "hours": 7, "bucket": 16,
+          "month": 8, "pinned": 7, "moment": 14, "status": 12, "score": 7, "quadrant": 14,
+          "rank": 6, "kpi": 22, "reason": 30}
+
+
+def layout(ctx: BuildContext, sheet) -> TableLayout:
+    return TableLayout(sheet, "tblActions", TABLE_TOP, KEYS,
+                       len(ctx.plan.actions) + SPARE_ACTION_ROWS)
+
+
+def build(ctx: BuildContext) -> TableLayout:
+    L, book, plan = ctx.labels, ctx.book, ctx.plan
+    sheet = book.add_sheet(L["sheet.actions"], "actions", tab_color="#C55A11")
+    lay = layout(ctx, sheet)
+    for key, width in WIDTHS.items():
+        sheet.widths[lay.col(key)] = width
+    sheet.put(0, 0, L["actions.title"], "title")
+    sheet.put(1, 0, L["actions.note"], "note")
+    months = ctx.labels.months()
+    qlabels = ctx.quadrant_labels()
+
+    def score(r):
+        return domain.score(lay.at("impact", r), lay.at("effort", r), lay.at("risk", r),
+                            lay.at("dependencies", r))
+
+    def quadrant(r):
+        return domain.quadrant(lay.at("impact", r), lay.at("effort", r), qlabels)
+
+    records = []
+    for a in plan.actions:
+        if a.month:
+            month_index, month_row = ctx.month_rows[a.id]
+            # the status is typed on the month sheet; this mirrors it (absolute, so a
+            # sorted Actions table still points at the right month row)
+            status = Const("").concat(ctx.month_status_cell(month_index, month_row))
+        else:
+            status = ctx.status_label(a.status)
+        records.append({
+            "id": a.id, "title": a.title, "workstream": a.workstream or None,
+            "channel": a.channel or None, "owner": a.owner or None, "impact": a.impact,
+            "effort": a.effort, "dependencies": a.dependencies or None, "risk": a.risk,
+            "cost": a.cost, "hours": a.hours, "bucket": L["bucket." + a.bucket],
+            "month": months[ctx.settings.plan_month(a.month)[1] - 1] if a.month else None,
+            "pinned": L["yes"] if a.pinned else L["no"], "moment": a.moment or None,
+            "status": status, "score": score, "quadrant": quadrant, "rank": a.rank,
+            "kpi": a.kpi or None, "reason": a.reason or None,
+        })
+    # blank rows carry the formulas too, so a typed new action scores at once
+    for _ in range(lay.last - lay.first + 1 - len(records)):
+        records.append({"score": score, "quadrant": quadrant})
+    headers = {k: L["actions." + ("action" if k == "title" else k)] for k in KEYS}
+    styles = {k: "input" for k in KEYS}
+    styles.update({"impact": "input_int", "effort": "input_int", "risk": "input_int",
+                   "cost": "input_money", "hours": "input_num", "status": "calc",
+                   "score": "calc_num", "quadrant": "calc", "rank": "calc_int",
+                   "reason": "calc"})
+    book.table(lay, headers, records, styles)
+
+    f, last = lay.first, lay.last
+    for key in ("impact", "effort", "risk"):
+        sheet.whole_number(f, lay.col(key), last, lay.col(key), 1, 5)
+    for key, source in (("workstream", "List_Workstreams"), ("channel", "List_Channels"),
+                        ("owner", "List_People"), ("bucket", "List_Bucket"),
+                        ("month", "List_Months"), ("pinned", "List_YesNo"),
+                        ("moment", "List_Moments"), ("kpi", "List_KPIs")):
+        sheet.list_validation(f, lay.col(key), last, lay.col(key), source)
+    # unscheduled actions keep a typed status
+    sheet.list_validation(f, lay.col("status"), last, lay.col("status"), "List_Status")
+    for key in ("cost", "hours"):
+        sheet.validate(f, lay.col(key), last, lay.col(key), validate="decimal",
+                       criteria=">=", value=0, ignore_blank=True,
+                       error_message="Type a number of 0 or more.")
+    qcol = lay.col("quadrant")
+    for code, colour in (("quick_win", "green"), ("major_project", "amber"),
+                         ("drop", "red")):
+        sheet.conditional(f, qcol, last, qcol, type="cell", criteria="==",
+                          value=f'"{qlabels[code]}"', format=colour)
+    scol = lay.col("score")
+    sheet.conditional(f, scol, last, scol, type="data_bar", bar_color="#9BC2E6",
+                      min_type="num", min_value=0, max_type="num", max_value=100)
+    for key in ("id", "title", "workstream", "channel", "owner", "impact", "effort", "risk",
+                "cost", "hours", "bucket", "month", "status", "score", "quadrant",
+                "dependencies", "pinned"):
+        book.define("Act_" + key.capitalize(), lay.column(key))
+    sheet.freeze = (TABLE_TOP + 1, 2)
+    sheet.landscape = sheet.fit_width = True
+    return lay

@@ -1,0 +1,54 @@
+"""RACI: workstreams x people, with a live check of one A and at least one R per row."""
+from __future__ import annotations
+
+from ...formulas import Fn
+from .context import BuildContext
+
+
+def build(ctx: BuildContext) -> None:
+    L, book, plan = ctx.labels, ctx.book, ctx.plan
+    sheet = book.add_sheet(L["sheet.raci"], "raci", tab_color="#7030A0")
+    sheet.put(0, 0, L["raci.title"], "title")
+    people = plan.people
+    top = 2
+    n = len(people)
+    sheet.widths.update({0: 34, **{1 + i: 14 for i in range(n)}, n + 1: 9, n + 2: 9,
+                         n + 3: 28})
+    headers = [L["raci.item"], *[p.name for p in people], L["raci.a_count"],
+               L["raci.r_count"], L["raci.check"]]
+    sponsor = next((p.name for p in people if p.role == "sponsor"), None)
+    pilot = next((p.name for p in people if p.role == "pilot"), None)
+    rows = [(L["raci.overall"], pilot)] + [(w.name, w.owner) for w in plan.workstreams]
+    spare = 4
+    last = top + len(rows) + spare
+    for i, h in enumerate(headers):
+        sheet.put(top, i, h, "label")
+    for j in range(len(rows) + spare):
+        r = top + 1 + j
+        item, responsible = rows[j] if j < len(rows) else (None, None)
+        sheet.put(r, 0, item, "input")
+        for i, p in enumerate(people):
+            if item is None:
+                letter = None
+            elif p.name == sponsor:
+                letter = "A"
+            elif p.name == responsible:
+                letter = "R"
+            elif p.name == pilot:
+                letter = "C"
+            else:
+                letter = "I"
+            sheet.put(r, 1 + i, letter, "input")
+        letters = sheet.range(r, 1, r, n)
+        a = Fn("COUNTIFS", letters, "A")
+        rr = Fn("COUNTIFS", letters, "R")
+        sheet.put(r, n + 1, Fn("IF", sheet.cell(r, 0, False).eq(""), "", a), "calc_int")
+        sheet.put(r, n + 2, Fn("IF", sheet.cell(r, 0, False).eq(""), "", rr), "calc_int")
+        sheet.put(r, n + 3, Fn("IF", sheet.cell(r, 0, False).eq(""), "",
+                               Fn("IF", Fn("AND", a.eq(1), rr.ge(1)), L["raci.ok"],
+                                  L["raci.bad"])), "calc")
+    sheet.list_validation(top + 1, 1, last, n, "List_RACI")
+    sheet.conditional(top + 1, n + 3, last, n + 3, type="cell", criteria="==",
+                      value=f'"{L["raci.bad"]}"', format="red")
+    book.define("Raci_Check", sheet.range(top + 1, n + 3, last, n + 3))
+    sheet.freeze = (top + 1, 1)
