@@ -10,6 +10,11 @@ from .model import Plan, Settings
 __version__ = "0.1.0"
 
 
+def template_settings() -> Settings:
+    """The settings of the blank English template shipped as roadmap_template.xlsx."""
+    return Settings(year=2027, company="My company")
+
+
 def default_output(settings: Settings) -> Path:
     return Path(f"roadmap_{settings.year}.xlsx")
 
@@ -36,4 +41,4 @@ def new(output: str | Path | None = None, settings: Settings | None = None, *,
     return path
 
 
-__all__ = ["XlplanError", "Plan", "Settings", "new", "make_plan", "__version__"]
+__all__ = ["XlplanError", "Plan", "Settings", "new", "make_plan", "template_settings", "__version__"]

@@ -1,0 +1,161 @@
+"""`xlplan new` and `xlplan profile` through click's CliRunner, every option and error."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from python_calamine import CalamineWorkbook
+
+from xlplan.cli import main
+
+
+def run(*args, **kw):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False, **kw)
+
+
+def sheets(path) -> list[str]:
+    return CalamineWorkbook.from_path(str(path)).sheet_names
+
+
+def settings_value(path, label):
+    wb = CalamineWorkbook.from_path(str(path))
+    name = wb.sheet_names[1]
+    for row in wb.get_sheet_by_name(name).to_python():
+        if row and row[0] == label:
+            return row[1]
+    raise AssertionError(label)
+
+
+def test_new_without_arguments_writes_this_year(tmp_path):
+    with CliRunner().isolated_filesystem(temp_dir=tmp_path):
+        result = run("new")
+        year = dt.date.today().year
+        assert result.exit_code == 0, result.output
+        path = Path(f"roadmap_{year}.xlsx")
+        names = sheets(path)
+        assert names[:7] == ["Guide", "Settings", "Diagnostic", "Objectives", "KPIs",
+                             "Workstreams", "Actions"]
+        assert names[7:19] == ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+                               "Sep", "Oct", "Nov", "Dec"]
+        assert names[19:] == ["Roadmap", "Budget", "Risks", "RACI", "Rituals", "Dashboard",
+                              "Review"]
+        assert settings_value(path, "Plan year") == year
+
+
+def test_every_option(tmp_path):
+    out = tmp_path / "plan.xlsx"
+    result = run("new", str(out), "--year", "2028", "--start-month", "4", "--lang", "fr",
+                 "--company", "Atelier Durand", "--maturity", "mature", "--model", "b2b",
+                 "--budget", "60000", "--hours-per-week", "30")
+    assert result.exit_code == 0, result.output
+    names = sheets(out)
+    assert names[1] == "Paramètres"
+    assert names[7:19] == ["Avr", "Mai", "Juin", "Juil", "Août", "Sept", "Oct", "Nov", "Déc",
+                           "Janv", "Févr", "Mars"]
+    assert settings_value(out, "Entreprise") == "Atelier Durand"
+    assert settings_value(out, "Année du plan") == 2028
+    assert settings_value(out, "Mois de départ (1-12)") == 4
+    assert settings_value(out, "Budget digital annuel") == 60000
+    assert settings_value(out, "Heures internes par semaine") == 30
+    assert settings_value(out, "Maturité digitale") == "mature"
+    assert settings_value(out, "Modèle économique") == "b2b"
+    # 30 h a week over 52 weeks / 12 months
+    assert settings_value(out, "Heures internes par mois") == pytest.approx(130.0)
+
+
+def test_blank_has_no_actions(tmp_path):
+    out = tmp_path / "blank.xlsx"
+    assert run("new", str(out), "--year", "2027", "--blank").exit_code == 0
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Actions").to_python()
+    assert [r[0] for r in rows[4:] if r[0]] == []
+
+
+def test_profile_round_trip(tmp_path):
+    prof = tmp_path / "p.toml"
+    assert run("profile", str(prof)).exit_code == 0
+    text = prof.read_text().replace('company = "Atelier Durand"', 'company = "Maison Roux"')
+    prof.write_text(text.replace("annual_budget = 48000", "annual_budget = 12000"))
+    out = tmp_path / "p.xlsx"
+    result = run("new", str(out), "--profile", str(prof), "--budget", "15000")
+    assert result.exit_code == 0, result.output
+    assert settings_value(out, "Company") == "Maison Roux"
+    assert settings_value(out, "Annual digital budget") == 15000  # option beats profile
+    assert settings_value(out, "Plan year") == 2027
+
+
+def test_profile_prints_example():
+    result = run("profile")
+    assert result.exit_code == 0 and "maturity" in result.output
+
+
+def test_refuses_to_overwrite_without_force_and_keeps_a_backup_with_it(tmp_path):
+    out = tmp_path / "r.xlsx"
+    assert run("new", str(out), "--year", "2027").exit_code == 0
+    before = out.read_bytes()
+    result = run("new", str(out), "--year", "2027", "--company", "Other")
+    assert result.exit_code == 1
+    assert "already exists" in result.output and "--force" in result.output
+    assert out.read_bytes() == before
+    assert run("new", str(out), "--year", "2027", "--company", "Other", "--force").exit_code == 0
+    assert (tmp_path / "r.bak.xlsx").read_bytes() == before
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--year", "20"], "not a plan year"),
+    (["--start-month", "13"], "13 is not in the range"),
+    (["--lang", "de"], "'de' is not one of"),
+    (["--maturity", "expert"], "'expert' is not one of"),
+    (["--budget", "-5"], "-5.0 is not in the range"),
+    (["--hours-per-week", "0"], "0.0 is not in the range"),
+    (["--profile", "missing.toml"], "not found"),
+])
+def test_bad_options_get_one_sentence(tmp_path, args, message):
+    result = run("new", str(tmp_path / "x.xlsx"), *args)
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+@pytest.mark.parametrize("content,message", [
+    ("company = ", "not valid TOML"),
+    ("colour = 'blue'", "unknown setting 'colour'"),
+    ("year = 'soon'", "should be a int"),
+    ("maturity = 'expert'", "maturity 'expert' is unknown"),
+])
+def test_malformed_profile(tmp_path, content, message):
+    prof = tmp_path / "bad.toml"
+    prof.write_text(content)
+    result = run("new", str(tmp_path / "x.xlsx"), "--profile", str(prof))
+    assert result.exit_code != 0 and message in result.output
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_missing_folder(tmp_path):
+    result = run("new", str(tmp_path / "nope" / "x.xlsx"), "--year", "2027")
+    assert result.exit_code == 1 and "does not exist" in result.output
+
+
+def test_unwritable_folder(tmp_path, monkeypatch):
+    # permissions do not stop root, so the check itself is what is exercised
+    monkeypatch.setattr("xlplan.workbook.files.os.access", lambda *a: False)
+    result = run("new", str(tmp_path / "x.xlsx"), "--year", "2027")
+    assert result.exit_code == 1 and "cannot write in folder" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_refuses_a_file_open_in_libreoffice(tmp_path):
+    out = tmp_path / "open.xlsx"
+    assert run("new", str(out), "--year", "2027").exit_code == 0
+    before = out.read_bytes()
+    (tmp_path / ".~lock.open.xlsx#").write_text("x")
+    result = run("new", str(out), "--year", "2027", "--force")
+    assert result.exit_code == 1 and "open in Excel or LibreOffice" in result.output
+    assert out.read_bytes() == before
+
+
+def test_output_must_be_xlsx(tmp_path):
+    result = run("new", str(tmp_path / "x.csv"), "--year", "2027")
+    assert result.exit_code == 1 and ".xlsx" in result.output
