@@ -117,3 +117,25 @@ def mismatches(ours: Path, engine: Path) -> list[str]:
             sheet, r, c = key
             out.append(f"{sheet}!R{r + 1}C{c + 1} {text}: cached {a!r}, engine {b!r}")
     return out
+
+
+def pdf_pages_text(pdf: Path) -> list[str]:
+    """The text of each page of a PDF (poppler's pdftotext)."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return text.split("\f")
+
+
+def page_png(pdf: Path, page: int, out_stem: Path, dpi: int = 70) -> Path:
+    """Page ``page`` (1-based) of ``pdf`` as a PNG (poppler's pdftoppm)."""
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page),
+                    "-singlefile", str(pdf), str(out_stem)], check=True)
+    return out_stem.with_suffix(".png")
+
+
+def find_page(pages: list[str], *needles: str) -> int:
+    """The first page (1-based) holding every needle."""
+    for i, text in enumerate(pages, start=1):
+        if all(n in text for n in needles):
+            return i
+    raise AssertionError(f"no page holds {needles}")

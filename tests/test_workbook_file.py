@@ -21,11 +21,16 @@ def test_same_input_gives_the_same_bytes(tmp_path):
     assert a.read_bytes() == b.read_bytes()
 
 
-def test_template_is_up_to_date(tmp_path):
-    fresh = tmp_path / "roadmap_template.xlsx"
-    xlplan.new(fresh, xlplan.template_settings(), blank=True)
-    assert (ROOT / "roadmap_template.xlsx").read_bytes() == fresh.read_bytes(), \
-        "regenerate it: python -m xlplan.template"
+def test_shipped_workbooks_are_up_to_date(tmp_path):
+    from xlplan.template import shipped_files
+    files = shipped_files()
+    assert {p.name for p in files} == {"roadmap_template.xlsx", "ecommerce.xlsx", "b2b.xlsx",
+                                       "saas.xlsx"}
+    for path, (settings, blank) in files.items():
+        fresh = tmp_path / path.name
+        xlplan.new(fresh, settings, blank=blank)
+        assert path.read_bytes() == fresh.read_bytes(), \
+            f"{path.name} is stale: regenerate with python -m xlplan.template"
 
 
 def test_roles_and_schema_are_stored_and_follow_a_renamed_sheet(sample_xlsx, tmp_path):

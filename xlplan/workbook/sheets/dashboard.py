@@ -126,7 +126,7 @@ def build(ctx: BuildContext) -> None:
         "type": "bar", "title": L["dash.chart_kpi"], "legend": "none",
         "series": [{"name": L["kpis.progress"], "categories": sheet.range(k1, 0, k2, 0),
                     "values": sheet.range(k1, 3, k2, 3), "fill": {"color": "#70AD47"}}],
-        "x_axis": {"num_format": "0%"}, "height": 420}))
+        "x_axis": {"num_format": "0%", "min": 0, "max": 1}, "height": 420}))
     al = book.names["Act_Effort"], book.names["Act_Impact"]
     sheet.charts.append(((57, 9), {
         "type": "scatter", "title": L["dash.chart_matrix"], "legend": "none",

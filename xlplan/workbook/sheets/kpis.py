@@ -1,7 +1,7 @@
 """KPIs: 12 to 20 metrics with baseline, target, monthly actuals, progress and RAG."""
 from __future__ import annotations
 
-from ...formulas import Name, domain
+from ...formulas import Fn, Name, domain
 from ..book import TableLayout
 from .context import BuildContext
 
@@ -42,7 +42,8 @@ def build(ctx: BuildContext) -> None:
                                    lay.at("target", r))
 
     def status(r):
-        return domain.kpi_status(lay.at("progress", r), lay.at("months", r), rag)
+        return Fn("IF", lay.at("name", r).eq(""), "",
+                  domain.kpi_status(lay.at("progress", r), lay.at("months", r), rag))
 
     records = []
     for k in plan.kpis:

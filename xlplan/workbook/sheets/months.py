@@ -31,7 +31,7 @@ def build(ctx: BuildContext, index: int, actions_layout: TableLayout) -> None:
     name = ctx.month_sheet_names[index - 1]
     sheet = book.add_sheet(name, f"month{index:02d}", landscape=True, fit_width=True,
                            tab_color="#5B9BD5")
-    sheet.widths.update({0: 6, 1: 44, 2: 20, 3: 12, 4: 16, 5: 16, 6: 13, 7: 30, 8: 12,
+    sheet.widths.update({0: 20, 1: 44, 2: 20, 3: 12, 4: 16, 5: 16, 6: 13, 7: 30, 8: 12,
                          9: 30, 10: 12, 11: 9})
     start, nxt = Name(f"Month{index:02d}_Start"), Name(f"Month{index + 1:02d}_Start")
     label = Name(f"Month{index:02d}_Label")
