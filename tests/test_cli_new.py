@@ -28,8 +28,9 @@ def settings_value(path, label):
     raise AssertionError(label)
 
 
-def test_new_without_arguments_writes_this_year(tmp_path):
-    with CliRunner().isolated_filesystem(temp_dir=tmp_path):
+def test_new_without_arguments_writes_this_year(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    if True:
         result = run("new")
         year = dt.date.today().year
         assert result.exit_code == 0, result.output
