@@ -30,19 +30,18 @@ def settings_value(path, label):
 
 def test_new_without_arguments_writes_this_year(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    if True:
-        result = run("new")
-        year = dt.date.today().year
-        assert result.exit_code == 0, result.output
-        path = Path(f"roadmap_{year}.xlsx")
-        names = sheets(path)
-        assert names[:7] == ["Guide", "Settings", "Diagnostic", "Objectives", "KPIs",
-                             "Workstreams", "Actions"]
-        assert names[7:19] == ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
-                               "Sep", "Oct", "Nov", "Dec"]
-        assert names[19:] == ["Roadmap", "Budget", "Risks", "RACI", "Rituals", "Dashboard",
-                              "Review"]
-        assert settings_value(path, "Plan year") == year
+    result = run("new")
+    year = dt.date.today().year
+    assert result.exit_code == 0, result.output
+    path = Path(f"roadmap_{year}.xlsx")
+    names = sheets(path)
+    assert names[:7] == ["Guide", "Settings", "Diagnostic", "Objectives", "KPIs",
+                         "Workstreams", "Actions"]
+    assert names[7:19] == ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+                           "Sep", "Oct", "Nov", "Dec"]
+    assert names[19:] == ["Roadmap", "Budget", "Risks", "RACI", "Rituals", "Dashboard",
+                          "Review"]
+    assert settings_value(path, "Plan year") == year
 
 
 def test_every_option(tmp_path):
