@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import random
 
-from ..model import Action, Settings
+from ..model import BUCKETS, Action, Settings
 from .sample import sample_plan
-from ..model import BUCKETS
 
 
 def synthetic_plan(n_actions: int, settings: Settings | None = None, seed: int = 7):
