@@ -85,3 +85,41 @@ def profile(output):
         raise XlplanError(f"cannot write {path} ({exc.strerror})",
                           fix="choose a folder you can write to") from None
     click.echo(f"Wrote {path}.")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Findings as lines for people, or JSON for scripts.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@friendly_errors
+def check(file, fmt, strict):
+    """Report, cell by cell, what is inconsistent or breaks the method. Never writes.
+
+    Exit status: 0 clean, 1 findings at error level (or any with --strict), 2 the
+    file cannot be used.
+
+    \b
+    Example:
+      xlplan check roadmap_2027.xlsx --strict
+    """
+    from .rules.check import check as run_check
+    report = run_check(file)
+    click.echo(report.as_json() if fmt == "json" else report.as_text())
+    sys.exit(report.exit_code(strict))
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="List what would be repaired; write nothing.")
+@friendly_errors
+def sync(file, dry_run):
+    """Repair what xlplan owns (formulas, dropdowns, formats, month sheets) and keep
+    every value people typed. The original is kept as FILE.bak.xlsx.
+
+    \b
+    Example:
+      xlplan sync roadmap_2027.xlsx --dry-run
+    """
+    from .sync import sync as run_sync
+    click.echo(run_sync(file, dry_run=dry_run).as_text())

@@ -144,6 +144,21 @@ class Name(Expr):
         return ctx.name_target(self.name).ev(ctx)
 
 
+class Kept(Expr):
+    """A formula a person wrote, kept as its text with the value it last showed.
+
+    xlplan never builds these; it carries them over when it rewrites a workbook."""
+
+    def __init__(self, text: str, cached: Any = None):
+        self.text, self.cached = text.lstrip("="), cached
+
+    def xl(self) -> str:
+        return self.text
+
+    def ev(self, ctx):
+        return "" if self.cached is None else self.cached
+
+
 _BIN_PRECEDENCE = {"=": 1, "<>": 1, "<": 1, "<=": 1, ">": 1, ">=": 1,
                    "&": 2, "+": 3, "-": 3, "*": 4, "/": 4}
 

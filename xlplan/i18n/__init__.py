@@ -16,8 +16,12 @@ class Labels:
     def __getitem__(self, key: str):
         return self._table[key]
 
+    def label(self, prefix: str, code: str) -> str:
+        """The label of a code; text read from a workbook that is no code stays as is."""
+        return self._table.get(prefix + code, code)
+
     def status(self, code: str) -> str:
-        return self._table["status." + code]
+        return self.label("status.", code)
 
     def months(self) -> list[str]:
         return self._table["months"]

@@ -14,7 +14,8 @@ def score_of(action: Action, settings: Settings) -> float | None:
         Const(action.dependencies or ""),
         Const(settings.weight_impact), Const(settings.weight_effort),
         Const(settings.weight_risk), Const(settings.dependency_penalty)))
-    return None if value == "" else value
+    # text typed as a score makes the sheet show an error: such an action is not ranked
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def rank_actions(actions: list[Action], settings: Settings) -> None:

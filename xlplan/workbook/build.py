@@ -10,12 +10,14 @@ from .sheets import (actions, budget, dashboard, diagnostic, guide, kpis, months
 from .sheets.context import BuildContext
 
 
-def build_book(plan: Plan) -> Book:
+def build_book(plan: Plan, table_rows: dict[str, int] | None = None) -> Book:
+    """Lay out the workbook; ``table_rows`` keeps tables at least as long as in a file
+    being rebuilt (see ``xlplan.sync``)."""
     s = plan.settings
     book = Book(styles=styles.styles(s.currency),
                 properties={"title": f"{s.company} — digital roadmap {s.year}",
                             "company": s.company, "xlplan_language": s.language})
-    ctx = BuildContext(plan, Labels(s.language), book)
+    ctx = BuildContext(plan, Labels(s.language), book, table_rows=dict(table_rows or {}))
     months.plan(ctx)
     guide.build(ctx)
     settings.build(ctx)

@@ -21,8 +21,12 @@ def compute_values(book: Book) -> dict:
     return {(s.name, r, c): ctx.value(s.name, r, c) for s, r, c, _ in book.formula_cells()}
 
 
-def render(book: Book, path: Path, created: _dt.datetime) -> None:
-    """Write ``book`` to ``path`` (which should be a temporary name: see files.py)."""
+def render(book: Book, path: Path, created: _dt.datetime, strict: bool = True) -> None:
+    """Write ``book`` to ``path`` (which should be a temporary name: see files.py).
+
+    ``strict`` refuses a formula whose value is an error: a new workbook has none. A
+    rewritten one may, when a person typed text where a number belongs; the error
+    is then what every spreadsheet shows, and ``xlplan check`` reports the cause."""
     values = compute_values(book)
     wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
                                         "strings_to_numbers": False,
@@ -51,7 +55,7 @@ def render(book: Book, path: Path, created: _dt.datetime) -> None:
             fmt = formats.get(style) if style else None
             if isinstance(value, Expr):
                 cached = values[(sheet.name, r, c)]
-                if isinstance(cached, XLError):
+                if strict and isinstance(cached, XLError):
                     raise AssertionError(f"{sheet.name}!{r + 1},{c + 1} computes {cached}")
                 ws.write_formula(r, c, value.formula(), fmt, cached)
             elif value is None:

@@ -16,7 +16,7 @@ WIDTHS = {"id": 6, "title": 48, "workstream": 20, "channel": 12, "owner": 15, "i
 
 
 def layout(ctx: BuildContext, sheet) -> TableLayout:
-    return TableLayout(sheet, "tblActions", TABLE_TOP, KEYS,
+    return ctx.layout(sheet, "tblActions", TABLE_TOP, KEYS,
                        len(ctx.plan.actions) + SPARE_ACTION_ROWS)
 
 
@@ -51,7 +51,7 @@ def build(ctx: BuildContext) -> TableLayout:
             "id": a.id, "title": a.title, "workstream": a.workstream or None,
             "channel": a.channel or None, "owner": a.owner or None, "impact": a.impact,
             "effort": a.effort, "dependencies": a.dependencies or None, "risk": a.risk,
-            "cost": a.cost, "hours": a.hours, "bucket": L["bucket." + a.bucket],
+            "cost": a.cost, "hours": a.hours, "bucket": L.label("bucket.", a.bucket),
             "month": months[ctx.settings.plan_month(a.month)[1] - 1] if a.month else None,
             "pinned": L["yes"] if a.pinned else L["no"], "moment": a.moment or None,
             "status": status, "score": score, "quadrant": quadrant, "rank": a.rank,

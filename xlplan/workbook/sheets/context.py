@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from ...i18n import Labels
 from ...model import Plan
-from ..book import Book
+from ..book import Book, TableLayout
 
 SPARE_ACTION_ROWS = 100
 SPARE_MONTH_ROWS = 10
@@ -25,6 +25,14 @@ class BuildContext:
     workstream_layout: object = None
     objective_layout: object = None
     budget_month_rows: tuple = (0, 0)
+    # data rows of each table in the file being rebuilt, so that a rebuilt table is
+    # never shorter than the one a person has been filling
+    table_rows: dict[str, int] = field(default_factory=dict)
+
+    def layout(self, sheet, name: str, top: int, keys: list[str], n_rows: int,
+               left: int = 0) -> TableLayout:
+        return TableLayout(sheet, name, top, keys, max(n_rows, self.table_rows.get(name, 0)),
+                           left)
 
     @property
     def settings(self):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from ...formulas import Fn, Name, domain
-from ..book import TableLayout
 from .context import BuildContext
 
 MONTH_KEYS = [f"m{i:02d}" for i in range(1, 13)]
@@ -14,7 +13,7 @@ TABLE_TOP = 4
 def build(ctx: BuildContext) -> None:
     L, book, plan = ctx.labels, ctx.book, ctx.plan
     sheet = book.add_sheet(L["sheet.kpis"], "kpis", tab_color="#548235")
-    lay = TableLayout(sheet, "tblKPIs", TABLE_TOP, KEYS, max(len(plan.kpis) + 5, 20))
+    lay = ctx.layout(sheet, "tblKPIs", TABLE_TOP, KEYS, max(len(plan.kpis) + 5, 20))
     sheet.widths.update({0: 5, 1: 34, 2: 15, 3: 6, 4: 9, 5: 10, 6: 10})
     for key in MONTH_KEYS:
         sheet.widths[lay.col(key)] = 9
@@ -47,8 +46,8 @@ def build(ctx: BuildContext) -> None:
 
     records = []
     for k in plan.kpis:
-        rec = {"id": k.id, "name": k.name, "group": L["group." + k.group], "unit": k.unit,
-               "direction": L["direction." + k.direction], "baseline": k.baseline,
+        rec = {"id": k.id, "name": k.name, "group": L.label("group.", k.group), "unit": k.unit,
+               "direction": L.label("direction.", k.direction), "baseline": k.baseline,
                "target": k.target}
         rec.update({key: v for key, v in zip(MONTH_KEYS, k.actuals)})
         records.append(rec)

@@ -23,7 +23,7 @@ def plan(ctx: BuildContext) -> None:
 
 def layout(ctx: BuildContext, sheet, index: int) -> TableLayout:
     n = sum(1 for m, _ in ctx.month_rows.values() if m == index)
-    return TableLayout(sheet, f"tblMonth{index:02d}", TABLE_TOP, KEYS, n + SPARE_MONTH_ROWS)
+    return ctx.layout(sheet, f"tblMonth{index:02d}", TABLE_TOP, KEYS, n + SPARE_MONTH_ROWS)
 
 
 def build(ctx: BuildContext, index: int, actions_layout: TableLayout) -> None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from ...formulas import Fn, Name
-from ..book import TableLayout
 from .context import BuildContext
 
 KEYS = ["id", "objective", "kr", "quarter", "kpi", "progress", "status"]
@@ -18,7 +17,7 @@ def lookup_kpi(kpi_cell, column: str):
 def build(ctx: BuildContext) -> None:
     L, book, plan = ctx.labels, ctx.book, ctx.plan
     sheet = book.add_sheet(L["sheet.objectives"], "objectives", tab_color="#548235")
-    lay = TableLayout(sheet, "tblObjectives", 3, KEYS, max(len(plan.objectives) + 4, 8))
+    lay = ctx.layout(sheet, "tblObjectives", 3, KEYS, max(len(plan.objectives) + 4, 8))
     sheet.widths.update(dict(zip(range(7), [5, 48, 36, 9, 30, 12, 12])))
     sheet.put(0, 0, L["obj.title"], "title")
     formulas = {"progress": lambda r: lookup_kpi(lay.at("kpi", r), "Kpi_Progress"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as _dt
 
 from ...formulas import Fn
-from ..book import TableLayout
 from .context import BuildContext
 
 KEYS = ["id", "risk", "category", "probability", "impact", "criticality", "mitigation",
@@ -16,7 +15,7 @@ def build(ctx: BuildContext) -> None:
     sheet = book.add_sheet(L["sheet.risks"], "risks", tab_color="#C00000")
     sheet.widths.update(dict(zip(range(10), [5, 40, 24, 10, 8, 10, 46, 16, 13, 9])))
     sheet.put(0, 0, L["risks.title"], "title")
-    lay = TableLayout(sheet, "tblRisks", 2, KEYS, len(plan.risks) + 10)
+    lay = ctx.layout(sheet, "tblRisks", 2, KEYS, len(plan.risks) + 10)
 
     def criticality(r):
         p, i = lay.at("probability", r), lay.at("impact", r)
@@ -25,10 +24,10 @@ def build(ctx: BuildContext) -> None:
     records = []
     for k in plan.risks:
         y, m = s.plan_month(k.review_month)
-        records.append({"id": k.id, "risk": k.title, "category": L["debt." + k.category],
+        records.append({"id": k.id, "risk": k.title, "category": L.label("debt.", k.category),
                         "probability": k.probability, "impact": k.impact,
                         "mitigation": k.mitigation, "owner": k.owner,
-                        "review": _dt.date(y, m, 15), "status": L["risk." + k.status]})
+                        "review": _dt.date(y, m, 15), "status": L.label("risk.", k.status)})
     for rec in records:
         rec["criticality"] = criticality
     while len(records) < lay.last - lay.first + 1:

@@ -3,7 +3,6 @@ by formulas from the plan's start and the ritual weekday in Settings."""
 from __future__ import annotations
 
 from ...formulas import Fn, Name
-from ..book import TableLayout
 from .context import BuildContext
 
 KEYS = ["date", "ritual", "minutes", "who", "format", "held"]
@@ -41,7 +40,7 @@ def build(ctx: BuildContext) -> None:
     # order by date for the current settings; dates stay live if settings change
     values = book.evaluator()
     items.sort(key=lambda it: (it[2].ev(values), it[1]))
-    lay = TableLayout(sheet, "tblRituals", 2, KEYS, len(items))
+    lay = ctx.layout(sheet, "tblRituals", 2, KEYS, len(items))
     records = [{"date": expr, "ritual": L["ritual." + kind], "minutes": minutes,
                 "who": L[f"ritual.{kind}.who"], "format": L[f"ritual.{kind}.format"],
                 "held": None} for kind, minutes, expr in items]

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from ...formulas import Fn, Name
 from ...model import BUCKETS, KPI_GROUPS, QUADRANTS, ROLES, STATUSES
-from ..book import TableLayout
 from .context import BuildContext
 
 DEBTS = ("channel", "technical", "content", "reputation", "data")
@@ -95,7 +94,7 @@ def _plan_months(ctx: BuildContext, sheet) -> None:
     col = 3
     sheet.widths.update({col: 5, col + 1: 10, col + 2: 12})
     sheet.put(2, col, L["settings.months"], "subtitle")
-    layout = TableLayout(sheet, "tblPlanMonths", 3, ["idx", "label", "start"], 12, left=col)
+    layout = ctx.layout(sheet, "tblPlanMonths", 3, ["idx", "label", "start"], 12, left=col)
     cal = Name("List_CalMonths")
     records = []
     for i in range(1, 13):
@@ -124,17 +123,17 @@ def _people_channels_moments(ctx: BuildContext, sheet) -> None:
     sheet.widths.update({col: 20, col + 1: 12, col + 2: 3, col + 3: 16, col + 4: 3,
                          col + 5: 22, col + 6: 8})
     sheet.put(2, col, L["settings.people"], "subtitle")
-    people = TableLayout(sheet, "tblPeople", 3, ["name", "role"], len(plan.people) + 6,
+    people = ctx.layout(sheet, "tblPeople", 3, ["name", "role"], len(plan.people) + 6,
                          left=col)
     book.table(people, {"name": L["col.name"], "role": L["col.role"]},
-               [{"name": p.name, "role": L["role." + p.role]} for p in plan.people],
+               [{"name": p.name, "role": L.label("role.", p.role)} for p in plan.people],
                {"name": "input", "role": "input"})
     book.define("List_People", people.column("name"))
     sheet.list_validation(people.first, people.col("role"), people.last, people.col("role"),
                           "List_Roles")
 
     sheet.put(2, col + 3, L["settings.channels"], "subtitle")
-    channels = TableLayout(sheet, "tblChannels", 3, ["channel"], len(plan.channels) + 4,
+    channels = ctx.layout(sheet, "tblChannels", 3, ["channel"], len(plan.channels) + 4,
                            left=col + 3)
     book.table(channels, {"channel": L["col.channel"]},
                [{"channel": c} for c in plan.channels], {"channel": "input"})
@@ -142,7 +141,7 @@ def _people_channels_moments(ctx: BuildContext, sheet) -> None:
     ctx.channel_rows = list(channels.rows)
 
     sheet.put(2, col + 5, L["settings.moments"], "subtitle")
-    moments = TableLayout(sheet, "tblMoments", 3, ["moment", "month"], len(plan.moments) + 4,
+    moments = ctx.layout(sheet, "tblMoments", 3, ["moment", "month"], len(plan.moments) + 4,
                           left=col + 5)
     book.table(moments, {"moment": L["col.moment"], "month": L["col.month"]},
                [{"moment": m.name, "month": L.months()[m.month - 1]} for m in plan.moments],
