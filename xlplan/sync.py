@@ -188,15 +188,14 @@ def _carry_foreign_sheets(doc: Document, book: Book, formulas: _PersonFormulas,
         sheet = Sheet(name, "")
         grid = doc.grid(name)
         scan = doc.scan(name)
-        for r, row in enumerate(grid):
-            for c, v in enumerate(row):
-                if (r, c) in scan.formulas:
-                    kept = formulas.kept(name, r, c)
-                    if kept is not None:
-                        sheet.put(r, c, kept)
-                        continue
-                if v != "":
-                    sheet.put(r, c, clean(v))
+        positions = {(r, c) for r, row in enumerate(grid) for c, v in enumerate(row)
+                     if v != ""} | scan.formulas
+        for r, c in sorted(positions):
+            kept = formulas.kept(name, r, c) if (r, c) in scan.formulas else None
+            if kept is not None:
+                sheet.put(r, c, kept)
+            elif r < len(grid) and c < len(grid[r]) and grid[r][c] != "":
+                sheet.put(r, c, clean(grid[r][c]))
         book.sheets.append(sheet)
         if report is not None:
             report.notes.append(f"sheet {name!r} is not xlplan's: its cells are kept")

@@ -1,0 +1,132 @@
+"""xlplan sync: what xlplan owns comes back; what people typed stays."""
+from __future__ import annotations
+
+import shutil
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from corpus import CASES, SAMPLE, TODAY, edited, findings_by_code, set_
+from xlplan.cli import main
+from xlplan.errors import XlplanError
+from xlplan.rules import RULES
+from xlplan.rules.check import check
+from xlplan.sync import sync
+
+REPAIRABLE = {"D209", "D210", "D211"}
+
+
+def structure_or_placement(report) -> dict:
+    return {code: cells for code, cells in findings_by_code(report).items()
+            if RULES[code].category == "structure" or code in REPAIRABLE}
+
+
+def test_sync_of_an_untouched_workbook_changes_no_byte(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    shutil.copy(SAMPLE, path)
+    report = sync(path)
+    assert path.read_bytes() == SAMPLE.read_bytes()
+    assert report.repairs == [] and report.backup.read_bytes() == SAMPLE.read_bytes()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_sync_repairs_structure_and_is_idempotent(case, tmp_path):
+    path = edited(case, tmp_path)
+    original = path.read_bytes()
+    sync(path)
+    assert path.with_name(path.stem + ".bak.xlsx").read_bytes() == original
+    assert structure_or_placement(check(path, today=case.today)) == {}
+    once = path.read_bytes()
+    sync(path)
+    assert path.read_bytes() == once, "a second sync changed the file"
+
+
+def _values(path, sheet):
+    wb = openpyxl.load_workbook(path, data_only=True)
+    return wb[sheet]
+
+
+def test_what_people_typed_survives(tmp_path):
+    case = CASES[0].__class__("typed", set_(
+        Jan__G9="done!", Jan__H9="audit delivered", Jan__I9=1234.5, Jan__J9="see report",
+        KPIs__H6=4100, Risks__G4="a new mitigation", RACI__C5="A", Review__B40="Good year",
+        Actions__B6="Measurable objectives (revised)", Actions__K5=44), {})
+    path = edited(case, tmp_path)
+    sync(path)
+    jan, kpis = _values(path, "Jan"), _values(path, "KPIs")
+    assert [jan[f"{c}9"].value for c in "AGHIJ"] == ["A01", "done!", "audit delivered",
+                                                     1234.5, "see report"]
+    assert kpis["H6"].value == 4100
+    assert _values(path, "Risks")["G4"].value == "a new mitigation"
+    assert _values(path, "RACI")["C5"].value == "A"
+    actions = _values(path, "Actions")
+    assert actions["B6"].value == "Measurable objectives (revised)"
+    assert actions["K5"].value == 44
+    # the month sheet shows the new title through its live formula, cached right
+    assert jan["B10"].value == "Measurable objectives (revised)"
+
+
+def test_a_replanned_action_moves_with_its_status_and_results(tmp_path):
+    case = CASES[0].__class__("moved", set_(Jan__G9="In progress", Jan__H9="half done",
+                                            Jan__I9=250, Actions__M5="Mar"), {})
+    path = edited(case, tmp_path)
+    sync(path)
+    jan, mar = _values(path, "Jan"), _values(path, "Mar")
+    assert "A01" not in [jan[f"A{r}"].value for r in range(9, 25)]
+    row = next(r for r in range(9, 30) if mar[f"A{r}"].value == "A01")
+    assert [mar[f"{c}{row}"].value for c in "BGHI"] == [
+        "Digital audit: website, SEO, mobile, security, competition, journeys",
+        "In progress", "half done", 250]
+    assert _values(path, "Actions")["P5"].value == "In progress"
+
+
+def test_formula_overwritten_is_restored(tmp_path):
+    path = edited(next(c for c in CASES if c.name == "score-overwritten"), tmp_path)
+    sync(path)
+    ws = openpyxl.load_workbook(path)["Actions"]
+    assert ws["Q5"].data_type == "f" and ws["Q5"].value.startswith("=IF(")
+
+
+def test_a_sheet_xlplan_does_not_own_is_kept(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    shutil.copy(SAMPLE, path)
+    wb = openpyxl.load_workbook(path)
+    notes = wb.create_sheet("Notes")
+    notes["A1"], notes["B2"], notes["C3"] = "Agency contacts", 42, "=B2*2"
+    wb.save(path)
+    report = sync(path)
+    assert "sheet 'Notes' is not xlplan's: its cells are kept" in report.notes
+    ws = openpyxl.load_workbook(path)["Notes"]
+    assert (ws["A1"].value, ws["B2"].value, ws["C3"].value) == ("Agency contacts", 42, "=B2*2")
+    assert structure_or_placement(check(path, today=TODAY)) == {}
+
+
+@pytest.mark.parametrize("lock", ["~$plan.xlsx", ".~lock.plan.xlsx#"])
+def test_sync_refuses_a_file_open_elsewhere(tmp_path, lock):
+    path = edited(next(c for c in CASES if c.name == "score-overwritten"), tmp_path)
+    path = path.rename(tmp_path / "plan.xlsx")
+    before = path.read_bytes()
+    (tmp_path / lock).write_text("x")
+    with pytest.raises(XlplanError, match="open in Excel or LibreOffice"):
+        sync(path)
+    assert path.read_bytes() == before
+    assert not (tmp_path / "plan.bak.xlsx").exists()
+
+
+def test_dry_run_lists_repairs_and_writes_nothing(tmp_path):
+    path = edited(next(c for c in CASES if c.name == "replanned"), tmp_path)
+    before = path.read_bytes()
+    result = CliRunner().invoke(main, ["sync", str(path), "--dry-run"])
+    assert result.exit_code == 0
+    assert "would repair" in result.output
+    assert "Actions!M5: A01 is planned for Mar but is not on that sheet" in result.output
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_cli_sync_reports_the_backup(tmp_path):
+    path = edited(next(c for c in CASES if c.name == "quadrant-deleted"), tmp_path)
+    result = CliRunner().invoke(main, ["sync", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "repaired" in result.output and ".bak.xlsx" in result.output
