@@ -51,6 +51,16 @@ def recalculate(path: Path, outdir: Path, timeout: int = 900) -> Path:
     return out
 
 
+def convert(path: Path, outdir: Path, fmt: str, timeout: int = 600) -> Path:
+    """Save ``path`` through LibreOffice in another format (e.g. "xls")."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    _run(["--convert-to", fmt, str(path)], outdir, timeout)
+    out = outdir / (Path(path).stem + "." + fmt)
+    if not out.exists():
+        raise RuntimeError(f"LibreOffice wrote nothing for {path}")
+    return out
+
+
 def render_pdf(path: Path, outdir: Path, timeout: int = 600) -> Path:
     outdir.mkdir(parents=True, exist_ok=True)
     _run(["--convert-to", "pdf", str(path)], outdir, timeout)

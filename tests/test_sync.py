@@ -12,7 +12,7 @@ from xlplan.cli import main
 from xlplan.errors import XlplanError
 from xlplan.rules import RULES
 from xlplan.rules.check import check
-from xlplan.sync import sync
+from xlplan.repair import sync
 
 REPAIRABLE = {"D209", "D210", "D211"}
 
@@ -130,3 +130,35 @@ def test_cli_sync_reports_the_backup(tmp_path):
     result = CliRunner().invoke(main, ["sync", str(path)])
     assert result.exit_code == 0, result.output
     assert "repaired" in result.output and ".bak.xlsx" in result.output
+
+
+def test_reading_gives_back_the_plan_that_was_written():
+    import xlplan
+    from xlplan.content.sample import sample_plan
+    from xlplan.profile import load_profile, settings_from
+    settings = settings_from(load_profile(SAMPLE.with_suffix(".toml")))
+    written = xlplan.make_plan(settings)
+    assert xlplan.read(SAMPLE) == written
+    assert sample_plan(settings).actions[0].title == written.actions[0].title
+
+
+def test_an_action_typed_on_a_month_sheet_joins_actions(tmp_path):
+    case = CASES[0].__class__("typed-on-month", set_(
+        Feb__A15="A40", Feb__B15="Press relations push", Feb__G15="In progress"), {})
+    path = edited(case, tmp_path)
+    sync(path)
+    actions = _values(path, "Actions")
+    row = next(r for r in range(5, 60) if actions[f"A{r}"].value == "A40")
+    assert (actions[f"B{row}"].value, actions[f"M{row}"].value,
+            actions[f"P{row}"].value) == ("Press relations push", "Feb", "In progress")
+    assert structure_or_placement(check(path, today=TODAY)) == {}
+
+
+def test_a_person_added_in_settings_gets_a_raci_column(tmp_path):
+    case = CASES[0].__class__("new-person", set_(Settings__H10="Nina Roux",
+                                                 Settings__I10="Owner", RACI__G5="R"), {})
+    path = edited(case, tmp_path)
+    sync(path)
+    raci = _values(path, "RACI")
+    assert raci["G3"].value == "Nina Roux" and raci["G5"].value == "R"
+    assert structure_or_placement(check(path, today=TODAY)) == {}

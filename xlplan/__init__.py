@@ -41,4 +41,24 @@ def new(output: str | Path | None = None, settings: Settings | None = None, *,
     return path
 
 
-__all__ = ["XlplanError", "Plan", "Settings", "new", "make_plan", "template_settings", "__version__"]
+def check(path: str | Path, today: _dt.date | None = None):
+    """Check a workbook against the rule catalogue; returns a ``CheckReport``."""
+    from .rules.check import check as run
+    return run(path, today)
+
+
+def read(path: str | Path) -> Plan:
+    """The plan held in a workbook xlplan wrote (and people have edited since)."""
+    from .reading.document import open_document
+    from .reading.plan import read_plan
+    return read_plan(open_document(Path(path))).plan
+
+
+def sync(path: str | Path, *, dry_run: bool = False):
+    """Repair what xlplan owns in a workbook; returns a ``SyncReport``."""
+    from .repair import sync as run
+    return run(path, dry_run=dry_run)
+
+
+__all__ = ["XlplanError", "Plan", "Settings", "new", "make_plan", "template_settings",
+           "check", "read", "sync", "__version__"]

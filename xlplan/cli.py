@@ -103,8 +103,8 @@ def check(file, fmt, strict):
     Example:
       xlplan check roadmap_2027.xlsx --strict
     """
-    from .rules.check import check as run_check
-    report = run_check(file)
+    import xlplan
+    report = xlplan.check(file)
     click.echo(report.as_json() if fmt == "json" else report.as_text())
     sys.exit(report.exit_code(strict))
 
@@ -121,5 +121,5 @@ def sync(file, dry_run):
     Example:
       xlplan sync roadmap_2027.xlsx --dry-run
     """
-    from .sync import sync as run_sync
-    click.echo(run_sync(file, dry_run=dry_run).as_text())
+    import xlplan
+    click.echo(xlplan.sync(file, dry_run=dry_run).as_text())

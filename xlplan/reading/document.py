@@ -24,6 +24,12 @@ def clean(v):
         return int(v)
     if isinstance(v, _dt.datetime) and v.time() == _dt.time():
         return v.date()
+    # a small number in a date-formatted cell comes back as a time or a duration:
+    # give back the number that was typed
+    if isinstance(v, _dt.time):
+        return (v.hour * 3600 + v.minute * 60 + v.second + v.microsecond / 1e6) / 86400
+    if isinstance(v, _dt.timedelta):
+        return v.total_seconds() / 86400
     return v
 
 

@@ -100,8 +100,10 @@ class Package:
     max_rows: dict[str, int] = field(default_factory=dict)
 
     def read(self, part: str) -> bytes:
-        with zipfile.ZipFile(self.path) as z:
-            return z.read(part)
+        # one handle for the whole read: the zip directory is parsed once
+        if getattr(self, "_zip", None) is None:
+            self._zip = zipfile.ZipFile(self.path)
+        return self._zip.read(part)
 
     def sheet_xml(self, sheet: str) -> bytes:
         return self.read(self.parts[sheet])

@@ -292,7 +292,7 @@ def _actions(doc: Document, out: ReadPlan, months: list[str]) -> None:
                    code_of(rec["bucket"], buckets, "long_term"),
                    month_index(rec["month"], months, s),
                    pinned=text(rec["pinned"]).lower() == yes,
-                   status=code_of(rec["status"], statuses, "not_started"),
+                   status=code_of(rec["status"], statuses, ""),
                    moment=text(rec["moment"]), kpi=text(rec["kpi"]),
                    rank=rec["rank"] if isinstance(rec["rank"], int) else None,
                    reason=text(rec["reason"]))
@@ -301,7 +301,7 @@ def _actions(doc: Document, out: ReadPlan, months: list[str]) -> None:
         if entry is not None:
             v = entry.values
             if a.month is not None:
-                a.status = code_of(v["status"], statuses, "not_started")
+                a.status = code_of(v["status"], statuses, "")
             a.results, a.notes = text(v["results"]), text(v["notes"])
             a.spend = number(v["spend"])
         plan.actions.append(a)
@@ -315,7 +315,7 @@ def _actions(doc: Document, out: ReadPlan, months: list[str]) -> None:
                        text(v["owner"]), cost=number(v["cost"], 0),
                        hours=number(v["hours"], 0),
                        bucket=code_of(v["bucket"], buckets, "long_term"), month=e.month,
-                       status=code_of(v["status"], statuses, "not_started"),
+                       status=code_of(v["status"], statuses, ""),
                        results=text(v["results"]), spend=number(v["spend"]),
                        notes=text(v["notes"]))
             plan.actions.append(a)

@@ -209,7 +209,8 @@ def raci_row(ctx: CheckContext):
     sheet = ctx.doc.sheet("raci")
     if sheet is None:
         return
-    n = len(ctx.plan.people)
+    people = ctx.read.tables.get("tblPeople")  # one RACI column per row of that table
+    n = people.last - people.top if people else len(ctx.plan.people)
     grid = ctx.doc.grid(sheet)
     for r in range(3, len(grid)):
         item = ctx.doc.value(sheet, r, 0)

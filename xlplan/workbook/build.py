@@ -12,7 +12,7 @@ from .sheets.context import BuildContext
 
 def build_book(plan: Plan, table_rows: dict[str, int] | None = None) -> Book:
     """Lay out the workbook; ``table_rows`` keeps tables at least as long as in a file
-    being rebuilt (see ``xlplan.sync``)."""
+    being rebuilt (see ``xlplan.repair``)."""
     s = plan.settings
     book = Book(styles=styles.styles(s.currency),
                 properties={"title": f"{s.company} — digital roadmap {s.year}",

@@ -46,9 +46,9 @@ def build(ctx: BuildContext) -> TableLayout:
             # sorted Actions table still points at the right month row)
             status = Const("").concat(ctx.month_status_cell(month_index, month_row))
         else:
-            status = ctx.status_label(a.status)
+            status = ctx.status_label(a.status) if a.status else None
         records.append({
-            "id": a.id, "title": a.title, "workstream": a.workstream or None,
+            "id": a.id or None, "title": a.title or None, "workstream": a.workstream or None,
             "channel": a.channel or None, "owner": a.owner or None, "impact": a.impact,
             "effort": a.effort, "dependencies": a.dependencies or None, "risk": a.risk,
             "cost": a.cost, "hours": a.hours, "bucket": L.label("bucket.", a.bucket),

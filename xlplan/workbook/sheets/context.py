@@ -22,6 +22,7 @@ class BuildContext:
     month_sheet_names: list[str] = field(default_factory=list)
     channel_rows: list[int] = field(default_factory=list)
     kpi_layout: object = None
+    people_layout: object = None
     workstream_layout: object = None
     objective_layout: object = None
     budget_month_rows: tuple = (0, 0)
@@ -30,9 +31,12 @@ class BuildContext:
     table_rows: dict[str, int] = field(default_factory=dict)
 
     def layout(self, sheet, name: str, top: int, keys: list[str], n_rows: int,
-               left: int = 0) -> TableLayout:
-        return TableLayout(sheet, name, top, keys, max(n_rows, self.table_rows.get(name, 0)),
-                           left)
+               left: int = 0, used: int = 0) -> TableLayout:
+        """A table of ``n_rows`` rows, ``used`` of them filled; a table rebuilt from a
+        file keeps the file's length while its records fit, so nothing below moves."""
+        found = self.table_rows.get(name)
+        rows = found if found is not None and found >= used else n_rows
+        return TableLayout(sheet, name, top, keys, rows, left)
 
     @property
     def settings(self):

@@ -13,7 +13,8 @@ TABLE_TOP = 4
 def build(ctx: BuildContext) -> None:
     L, book, plan = ctx.labels, ctx.book, ctx.plan
     sheet = book.add_sheet(L["sheet.kpis"], "kpis", tab_color="#548235")
-    lay = ctx.layout(sheet, "tblKPIs", TABLE_TOP, KEYS, max(len(plan.kpis) + 5, 20))
+    lay = ctx.layout(sheet, "tblKPIs", TABLE_TOP, KEYS, max(len(plan.kpis) + 5, 20),
+                     used=len(plan.kpis))
     sheet.widths.update({0: 5, 1: 34, 2: 15, 3: 6, 4: 9, 5: 10, 6: 10})
     for key in MONTH_KEYS:
         sheet.widths[lay.col(key)] = 9

@@ -17,7 +17,8 @@ def lookup_kpi(kpi_cell, column: str):
 def build(ctx: BuildContext) -> None:
     L, book, plan = ctx.labels, ctx.book, ctx.plan
     sheet = book.add_sheet(L["sheet.objectives"], "objectives", tab_color="#548235")
-    lay = ctx.layout(sheet, "tblObjectives", 3, KEYS, max(len(plan.objectives) + 4, 8))
+    lay = ctx.layout(sheet, "tblObjectives", 3, KEYS, max(len(plan.objectives) + 4, 8),
+                     used=len(plan.objectives))
     sheet.widths.update(dict(zip(range(7), [5, 48, 36, 9, 30, 12, 12])))
     sheet.put(0, 0, L["obj.title"], "title")
     formulas = {"progress": lambda r: lookup_kpi(lay.at("kpi", r), "Kpi_Progress"),

@@ -1,7 +1,7 @@
 """RACI: workstreams x people, with a live check of one A and at least one R per row."""
 from __future__ import annotations
 
-from ...formulas import Fn
+from ...formulas import Const, Fn
 from .context import BuildContext
 
 
@@ -11,18 +11,22 @@ def build(ctx: BuildContext) -> None:
     sheet.put(0, 0, L["raci.title"], "title")
     people = plan.people
     top = 2
-    n = len(people)
+    # one column per row of the people table, headed by a live name: a person added
+    # in Settings gets a column without the layout moving
+    table = ctx.people_layout
+    n = len(table.rows)
     sheet.widths.update({0: 34, **{1 + i: 14 for i in range(n)}, n + 1: 9, n + 2: 9,
                          n + 3: 28})
-    headers = [L["raci.item"], *[p.name for p in people], L["raci.a_count"],
-               L["raci.r_count"], L["raci.check"]]
+    sheet.put(top, 0, L["raci.item"], "label")
+    for i, src in enumerate(table.rows):
+        sheet.put(top, 1 + i, Const("").concat(table.at("name", src, True)), "label")
+    for i, key in enumerate(("raci.a_count", "raci.r_count", "raci.check")):
+        sheet.put(top, n + 1 + i, L[key], "label")
     sponsor = next((p.name for p in people if p.role == "sponsor"), None)
     pilot = next((p.name for p in people if p.role == "pilot"), None)
     rows = [(L["raci.overall"], pilot)] + [(w.name, w.owner) for w in plan.workstreams]
     spare = 4
     last = top + len(rows) + spare
-    for i, h in enumerate(headers):
-        sheet.put(top, i, h, "label")
     for j in range(len(rows) + spare):
         r = top + 1 + j
         item, responsible = rows[j] if j < len(rows) else (None, None)
@@ -39,6 +43,8 @@ def build(ctx: BuildContext) -> None:
             else:
                 letter = "I"
             sheet.put(r, 1 + i, letter, "input")
+        for i in range(len(people), n):
+            sheet.put(r, 1 + i, None, "input")
         letters = sheet.range(r, 1, r, n)
         a = Fn("COUNTIFS", letters, "A")
         rr = Fn("COUNTIFS", letters, "R")

@@ -15,7 +15,8 @@ def build(ctx: BuildContext) -> None:
     sheet = book.add_sheet(L["sheet.risks"], "risks", tab_color="#C00000")
     sheet.widths.update(dict(zip(range(10), [5, 40, 24, 10, 8, 10, 46, 16, 13, 9])))
     sheet.put(0, 0, L["risks.title"], "title")
-    lay = ctx.layout(sheet, "tblRisks", 2, KEYS, len(plan.risks) + 10)
+    lay = ctx.layout(sheet, "tblRisks", 2, KEYS, len(plan.risks) + 10,
+                     used=len(plan.risks))
 
     def criticality(r):
         p, i = lay.at("probability", r), lay.at("impact", r)

@@ -124,7 +124,8 @@ def _people_channels_moments(ctx: BuildContext, sheet) -> None:
                          col + 5: 22, col + 6: 8})
     sheet.put(2, col, L["settings.people"], "subtitle")
     people = ctx.layout(sheet, "tblPeople", 3, ["name", "role"], len(plan.people) + 6,
-                         left=col)
+                        left=col, used=len(plan.people))
+    ctx.people_layout = people
     book.table(people, {"name": L["col.name"], "role": L["col.role"]},
                [{"name": p.name, "role": L.label("role.", p.role)} for p in plan.people],
                {"name": "input", "role": "input"})
@@ -134,7 +135,7 @@ def _people_channels_moments(ctx: BuildContext, sheet) -> None:
 
     sheet.put(2, col + 3, L["settings.channels"], "subtitle")
     channels = ctx.layout(sheet, "tblChannels", 3, ["channel"], len(plan.channels) + 4,
-                           left=col + 3)
+                          left=col + 3, used=len(plan.channels))
     book.table(channels, {"channel": L["col.channel"]},
                [{"channel": c} for c in plan.channels], {"channel": "input"})
     book.define("List_Channels", channels.column("channel"))
@@ -142,7 +143,7 @@ def _people_channels_moments(ctx: BuildContext, sheet) -> None:
 
     sheet.put(2, col + 5, L["settings.moments"], "subtitle")
     moments = ctx.layout(sheet, "tblMoments", 3, ["moment", "month"], len(plan.moments) + 4,
-                          left=col + 5)
+                         left=col + 5, used=len(plan.moments))
     book.table(moments, {"moment": L["col.moment"], "month": L["col.month"]},
                [{"moment": m.name, "month": L.months()[m.month - 1]} for m in plan.moments],
                {"moment": "input", "month": "input"})
