@@ -89,7 +89,7 @@ class Document:
         if row >= len(grid):
             return [None] * n
         cells = grid[row][left:left + n]
-        out = [None if v == "" else v if isinstance(v, str) else clean(v) for v in cells]
+        out = [(v or None) if v.__class__ is str else clean(v) for v in cells]
         return out + [None] * (n - len(out))
 
     def where(self, sheet: str, row: int, col: int | None = None) -> str:

@@ -34,8 +34,11 @@ class TableRows:
     rows: list[tuple[int, dict]]  # (zero-based row, key -> value), blank rows left out
     last: int                     # last data row of the table's area
 
+    def __post_init__(self):
+        self._cols = {k: self.left + i for i, k in enumerate(self.keys)}
+
     def col(self, key: str) -> int:
-        return self.left + self.keys.index(key)
+        return self._cols[key]
 
 
 @dataclass
@@ -89,6 +92,8 @@ def code_of(value, table: dict[str, str], default: str) -> str:
 
 
 def text(value) -> str:
+    if value.__class__ is str:  # the common case first: this runs for every cell read
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

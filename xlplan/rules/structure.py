@@ -118,25 +118,39 @@ def _expected_formulas(ctx: CheckContext) -> list[tuple[str, int, int]]:
     return out
 
 
+def _missing_formulas(ctx: CheckContext) -> tuple[list, list]:
+    """Expected formula cells holding a typed value, and those left blank."""
+    if "missing" in ctx.memo:
+        return ctx.memo["missing"]
+    overwritten, deleted = [], []
+    by_sheet: dict[str, list] = {}
+    for name, r, c in expected_formulas(ctx):
+        by_sheet.setdefault(name, []).append((r, c))
+    for name, cells in by_sheet.items():
+        scan = ctx.doc.scan(name)
+        formulas, errors = scan.formulas, scan.errors
+        for r, c in cells:
+            if (r, c) in formulas or (r, c) in errors:
+                continue
+            value = ctx.doc.value(name, r, c)
+            (deleted if value is None else overwritten).append((name, r, c, value))
+    ctx.memo["missing"] = overwritten, deleted
+    return overwritten, deleted
+
+
 @rule("S105", "formula-overwritten", "error",
       "A formula xlplan owns was overwritten by a typed value.",
       SYNC + " to restore the formula (the typed value is reported, not kept)")
 def formula_overwritten(ctx: CheckContext):
-    for name, r, c in expected_formulas(ctx):
-        if (r, c) not in ctx.doc.scan(name).formulas:
-            value = ctx.doc.value(name, r, c)
-            if value is not None:
-                yield ctx.where(name, r, c), f"the typed value {value!r} replaces a formula"
+    for name, r, c, value in _missing_formulas(ctx)[0]:
+        yield ctx.where(name, r, c), f"the typed value {value!r} replaces a formula"
 
 
 @rule("S106", "formula-deleted", "error", "A formula xlplan owns was deleted.",
       SYNC + " to restore it")
 def formula_deleted(ctx: CheckContext):
-    for name, r, c in expected_formulas(ctx):
-        scan = ctx.doc.scan(name)
-        if (r, c) not in scan.formulas and (r, c) not in scan.errors \
-                and ctx.doc.value(name, r, c) is None:
-            yield ctx.where(name, r, c), "the formula of this cell was deleted"
+    for name, r, c, _ in _missing_formulas(ctx)[1]:
+        yield ctx.where(name, r, c), "the formula of this cell was deleted"
 
 
 @rule("S107", "error-value", "error",
