@@ -94,13 +94,18 @@ def objective_without_kpi(ctx: CheckContext):
 @rule("M307", "kpi-without-baseline-or-target", "warning", "A KPI has no baseline or no target.",
       "type the baseline (from the diagnostic) and the target for the year")
 def kpi_without_baseline(ctx: CheckContext):
-    t = ctx.read.tables.get("tblKPIs")
+    return _blank_fields(ctx, "tblKPIs", "name", ("baseline", "target"))
+
+
+def _blank_fields(ctx: CheckContext, table: str, name_key: str, keys: tuple[str, ...]):
+    """Cells left blank in the named rows of a table."""
+    t = ctx.read.tables.get(table)
     for r, rec in (t.rows if t else []):
-        if rec["name"] is None:
+        if rec[name_key] is None:
             continue
-        for key in ("baseline", "target"):
+        for key in keys:
             if rec[key] is None:
-                yield ctx.where(t.sheet, r, t.col(key)), f"{rec['name']} has no {key}"
+                yield ctx.where(t.sheet, r, t.col(key)), f"{rec[name_key]} has no {key}"
 
 
 def _month_sheet_cell(ctx: CheckContext, month: int, cell) -> str:
@@ -225,13 +230,7 @@ def raci_row(ctx: CheckContext):
 @rule("M315", "risk-unmanaged", "warning", "A risk has no owner or no mitigation.",
       "name who watches the risk and what reduces it")
 def risk_unmanaged(ctx: CheckContext):
-    t = ctx.read.tables.get("tblRisks")
-    for r, rec in (t.rows if t else []):
-        if rec["risk"] is None:
-            continue
-        for key in ("owner", "mitigation"):
-            if rec[key] is None:
-                yield ctx.where(t.sheet, r, t.col(key)), f"{rec['risk']} has no {key}"
+    return _blank_fields(ctx, "tblRisks", "risk", ("owner", "mitigation"))
 
 
 @rule("M316", "review-overdue", "warning", "An open risk's review date has passed.",
