@@ -60,5 +60,11 @@ def sync(path: str | Path, *, dry_run: bool = False):
     return run(path, dry_run=dry_run)
 
 
+def prioritize(path: str | Path, *, dry_run: bool = False):
+    """Rank and schedule a workbook's actions; returns a ``PrioritizeReport``."""
+    from .repair import prioritize as run
+    return run(path, dry_run=dry_run)
+
+
 __all__ = ["XlplanError", "Plan", "Settings", "new", "make_plan", "template_settings",
-           "check", "read", "sync", "__version__"]
+           "check", "read", "sync", "prioritize", "__version__"]

@@ -123,3 +123,23 @@ def sync(file, dry_run):
     """
     import xlplan
     click.echo(xlplan.sync(file, dry_run=dry_run).as_text())
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Print the moves; write nothing.")
+@click.option("--explain", metavar="ID", help="Say why action ID sits where it does.")
+@friendly_errors
+def prioritize(file, dry_run, explain):
+    """Rank the open actions and give each a month that respects capacity, budget,
+    dependencies, the work-in-progress limit and commercial moments. Moved actions
+    take their status and notes along; each gets its reason in the Actions sheet.
+
+    \b
+    Example:
+      xlplan prioritize roadmap_2027.xlsx --dry-run
+      xlplan prioritize roadmap_2027.xlsx --explain A17
+    """
+    import xlplan
+    report = xlplan.prioritize(file, dry_run=dry_run or explain is not None)
+    click.echo(report.explain(explain) if explain else report.as_text())

@@ -1,4 +1,7 @@
-"""`xlplan sync`: rebuild what xlplan owns in a workbook, keep what people typed.
+"""Rewriting a workbook in place: `xlplan sync` and `xlplan prioritize`.
+
+Sync rebuilds what xlplan owns and keeps what people typed; prioritize does the same
+after moving actions to the months the scheduler proposes.
 
 The workbook is read into the model, laid out again by the same builders as
 `xlplan new`, and written once. On top of that layout go, cell by cell, the values
@@ -19,7 +22,8 @@ from .reading.document import Document, clean, open_document
 from .reading.plan import ReadPlan, read_plan
 from .rules.check import run_rules
 from .rules.context import CheckContext
-from .scheduling import rank_actions
+from .errors import XlplanError
+from .scheduling import Schedule, apply, rank_actions, schedule
 from .workbook.book import ROLE_NAME_PREFIX, Book, Sheet
 from .workbook.build import build_book
 from .workbook.files import refuse_if_open, write_atomically
@@ -58,12 +62,60 @@ def sync(path, dry_run: bool = False) -> SyncReport:
     for f in run_rules(ctx, set(REPAIRED)):
         report.repairs.append(f"{f.where}: {f.message}")
     book = rebuild(doc, ctx.read, report)
-    if dry_run:
-        return report
-    created = _dt.datetime(ctx.settings.year, 1, 1)
-    report.backup = write_atomically(path, lambda tmp: render(book, tmp, created, strict=False),
-                                     overwrite=True)
-    report.written = True
+    if not dry_run:
+        report.backup = _write(path, book, ctx.settings.year)
+        report.written = True
+    return report
+
+
+def _write(path: Path, book: Book, year: int) -> Path | None:
+    created = _dt.datetime(year, 1, 1)
+    return write_atomically(path, lambda tmp: render(book, tmp, created, strict=False),
+                            overwrite=True)
+
+
+@dataclass
+class PrioritizeReport:
+    path: Path
+    schedule: Schedule
+    backup: Path | None = None
+    written: bool = False
+
+    def explain(self, action_id: str) -> str:
+        p = self.schedule.placements.get(action_id)
+        if p is None:
+            raise XlplanError(f"no action has the id {action_id}", where=str(self.path),
+                              fix="give an id from the Actions sheet")
+        return f"{action_id}: {p.reason}"
+
+    def as_text(self) -> str:
+        moves = self.schedule.moves
+        verb = "moved" if self.written else "would move"
+        lines = [f"{self.path.name}: {verb} {len(moves)} action(s)"
+                 + (f", {len(self.schedule.unplaced)} could not be placed"
+                    if self.schedule.unplaced else "")
+                 + (f"; backup in {self.backup.name}" if self.backup else "")]
+        lines += [f"  {p.action}: {p.reason}" for p in moves]
+        return "\n".join(lines)
+
+
+def prioritize(path, dry_run: bool = False) -> PrioritizeReport:
+    """Rank and schedule the workbook's actions; move them in the file unless
+    ``dry_run``. A second run moves nothing."""
+    path = Path(path)
+    doc = open_document(path)
+    if not dry_run:
+        refuse_if_open(path)
+    read = read_plan(doc)
+    names = [doc.labels.months()[read.plan.settings.plan_month(i)[1] - 1]
+             for i in range(1, 13)]
+    rank_actions(read.plan.actions, read.plan.settings)
+    result = schedule(read.plan, names)
+    report = PrioritizeReport(path, result)
+    if not dry_run:
+        apply(read.plan, result)
+        report.backup = _write(path, rebuild(doc, read), read.plan.settings.year)
+        report.written = True
     return report
 
 
