@@ -162,3 +162,36 @@ def test_a_person_added_in_settings_gets_a_raci_column(tmp_path):
     raci = _values(path, "RACI")
     assert raci["G3"].value == "Nina Roux" and raci["G5"].value == "R"
     assert structure_or_placement(check(path, today=TODAY)) == {}
+
+
+@pytest.mark.parametrize("lang,model,start,blank", [("fr", "ecommerce", 4, False),
+                                                    ("en", "saas", 9, False),
+                                                    ("en", "generic", 1, True)])
+def test_any_workbook_new_writes_is_clean_and_syncs_to_itself(tmp_path, lang, model, start,
+                                                              blank):
+    import datetime as dt
+
+    import xlplan
+    path = tmp_path / "plan.xlsx"
+    xlplan.new(path, xlplan.Settings(year=2028, language=lang, business_model=model,
+                                     start_month=start), blank=blank)
+    written = path.read_bytes()
+    report = check(path, today=dt.date(2028, 1, 2))
+    expected = {"M301", "M302"} if blank else set()  # a blank plan has no workstream, no KPI
+    assert report.codes() == expected
+    sync(path)
+    assert path.read_bytes() == written
+
+
+def test_a_thousand_actions_sync_to_themselves(tmp_path):
+    from xlplan.content.synthetic import synthetic_plan
+    from xlplan.scheduling import rank_actions
+    from xlplan.workbook import write_plan
+    plan = synthetic_plan(1000)
+    rank_actions(plan.actions, plan.settings)
+    path = tmp_path / "big.xlsx"
+    write_plan(plan, path)
+    written = path.read_bytes()
+    assert structure_or_placement(check(path, today=TODAY)) == {}
+    sync(path)
+    assert path.read_bytes() == written

@@ -53,3 +53,22 @@ def test_edits_saved_by_libreoffice_are_found_then_repaired(soffice, tmp_path):
     a03 = next(row for row in apr if row and row[0] == "A03")
     assert a03[6] == "In progress"
     assert "A03" not in [row[0] for row in jan[8:]]
+
+
+def test_a_prioritized_workbook_matches_libreoffice(soffice, tmp_path):
+    from xlplan.repair import prioritize
+    path = tmp_path / "plan.xlsx"
+    shutil.copy(SAMPLE, path)
+    report = prioritize(path)
+    assert report.schedule.moves  # the sample has actions that must move
+    recalculated = engine.recalculate(path, tmp_path / "lo")
+    assert engine.mismatches(path, recalculated) == []
+    assert engine.error_cells(recalculated) == []
+    values = engine.cached_values(recalculated)
+    # each moved action sits on the month sheet of its new month, per LibreOffice too
+    names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+             "Dec"]
+    for p in report.schedule.moves:
+        if p.after:
+            ids = [row[0] for row in values[names[p.after - 1]][8:]]
+            assert p.action in ids
