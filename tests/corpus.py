@@ -145,5 +145,6 @@ CASES = [
     Case("hours-over", set_(Actions__K5=500), {"M308": ["Jan!E6"]}),
     Case("overspent", set_(Jan__I9=10000), {"M309": ["Jan!C6"]}),
     Case("drop-scheduled", set_(Actions__F7=1, Actions__G7=5), {"M312": ["Actions!M7"]}),
+    Case("start-month-14", set_(Settings__B6=14), {"D212": ["Settings!B6"]}),
     Case("owner-not-a-person", set_(Actions__E6="Bob"), {"D203": ["Actions!E6"]}),
 ]

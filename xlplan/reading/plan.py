@@ -142,26 +142,21 @@ def _settings(doc: Document, out: ReadPlan) -> Settings:
         if isinstance(attr, str) and isinstance(out.settings_raw[name], (int, float)):
             values[attr] = float(out.settings_raw[name])
     values["language"] = doc.language
-    s = None
-    while s is None:
-        try:
-            s = Settings(**values)
-        except XlplanError:
-            # keep what is valid; the rules report the cell that is not
-            for key in list(values):
-                trial = {k: v for k, v in values.items() if k != key}
-                try:
-                    Settings(**trial)
-                except XlplanError:
-                    continue
-                values = trial
-                break
-            else:
-                values = {"language": doc.language}
+    # keep what is valid (each setting is checked on its own); the rules report the cell
+    # that is not
+    s = Settings(**{k: v for k, v in values.items() if _valid_setting(k, v)})
     split = _budget_split(doc)
     if split is not None:
         s.budget_split = split
     return s
+
+
+def _valid_setting(attr: str, value) -> bool:
+    try:
+        Settings(**{"year": 2027, attr: value})
+    except XlplanError:
+        return False
+    return True
 
 
 def _budget_split(doc: Document):

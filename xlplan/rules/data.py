@@ -251,3 +251,25 @@ def in_two_months(ctx: CheckContext):
             t = ctx.read.tables[f"tblMonth{first.month:02d}"]
             yield ctx.where(t.sheet, first.row, t.col("id")), \
                 f"{aid} is on {', '.join(sheets)}"
+
+
+@rule("D212", "invalid-setting", "error",
+      "A setting holds a value the plan cannot use (a start month of 14, negative hours…).",
+      "type a value in the range the setting's label gives")
+def invalid_setting(ctx: CheckContext):
+    from ..errors import XlplanError
+    from ..model import Settings
+    from ..workbook.sheets.settings import GENERAL, SCORING
+    for _, name, attr, _ in GENERAL + SCORING:
+        value = ctx.read.settings_raw.get(attr) if isinstance(attr, str) else None
+        if value is None or (isinstance(value, str) and attr not in ("maturity",
+                                                                      "business_model")):
+            continue  # blank, or text: D205 says so where a number belongs
+        try:
+            Settings(**{"year": 2027, attr: value})
+        except XlplanError as exc:
+            cell = ctx.doc.named_cell(name)
+            if cell is not None:
+                yield ctx.where(*cell), exc.what
+        except (TypeError, ValueError):
+            pass
