@@ -12,7 +12,6 @@ import argparse
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
@@ -20,22 +19,13 @@ from python_calamine import CalamineWorkbook
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_new import bare_write  # noqa: E402
+from bench_new import bare_write, timed  # noqa: E402
 from xlplan.content.synthetic import synthetic_plan  # noqa: E402
 from xlplan.rules.check import check  # noqa: E402
 from xlplan.scheduling import rank_actions  # noqa: E402
 from xlplan.repair import prioritize, sync  # noqa: E402
 from xlplan.workbook import build_book, write_plan  # noqa: E402
 from xlplan.workbook.render import compute_values  # noqa: E402
-
-
-def best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def calamine_read(path: Path) -> None:
@@ -58,23 +48,23 @@ def main():
             rank_actions(plan.actions, plan.settings)
             path = tmp / f"plan-{n}.xlsx"
             write_plan(plan, path)
-            t_floor = best(lambda: calamine_read(path), opts.repeat)
+            t_floor = timed(lambda: calamine_read(path), opts.repeat)
             findings = len(check(path).findings)
-            t_check = best(lambda: check(path), opts.repeat)
+            t_check = timed(lambda: check(path), opts.repeat)
             work = tmp / f"sync-{n}.xlsx"
 
             def run_sync():
                 shutil.copy(path, work)
                 sync(work)
-            t_sync = best(run_sync, 1)
+            t_sync = timed(run_sync, 1)
 
             def run_prioritize():
                 shutil.copy(path, work)
                 prioritize(work)
-            t_prio = best(run_prioritize, 1)
+            t_prio = timed(run_prioritize, 1)
             book = build_book(plan)
             values = compute_values(book)
-            t_write = best(lambda: bare_write(book, values, tmp / "floor.xlsx"), 1)
+            t_write = timed(lambda: bare_write(book, values, tmp / "floor.xlsx"), 1)
             sync_floor = t_floor + t_write
             print(f"{n:>8} {t_check:>8.2f} {t_floor:>8.2f} {t_check / t_floor:>6.2f} "
                   f"{findings:>9} {t_sync:>7.2f} {t_prio:>8.2f} {sync_floor:>8.2f}")

@@ -107,8 +107,7 @@ def prioritize(path, dry_run: bool = False) -> PrioritizeReport:
     if not dry_run:
         refuse_if_open(path)
     read = read_plan(doc)
-    names = [doc.labels.months()[read.plan.settings.plan_month(i)[1] - 1]
-             for i in range(1, 13)]
+    names = doc.labels.plan_months(read.plan.settings)
     rank_actions(read.plan.actions, read.plan.settings)
     result = schedule(read.plan, names)
     report = PrioritizeReport(path, result)

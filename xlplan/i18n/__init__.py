@@ -26,6 +26,11 @@ class Labels:
     def months(self) -> list[str]:
         return self._table["months"]
 
+    def plan_months(self, settings) -> list[str]:
+        """The labels of plan months 1..12, from the settings' start month."""
+        months = self.months()
+        return [months[settings.plan_month(i)[1] - 1] for i in range(1, 13)]
+
 
 def missing_keys() -> dict[str, set[str]]:
     """Keys a language lacks compared with English (a test keeps this empty)."""

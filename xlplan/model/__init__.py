@@ -139,6 +139,15 @@ class Action:
     def is_open(self) -> bool:
         return self.status not in ("done", "abandoned")
 
+    @property
+    def dependency_ids(self) -> list[str]:
+        return dependency_ids(self.dependencies)
+
+
+def dependency_ids(text) -> list[str]:
+    """The ids of a 'Depends on' cell: "A01, A04" -> ["A01", "A04"]."""
+    return [d.strip() for d in str(text or "").split(",") if d.strip()]
+
 
 @dataclass
 class KPI:

@@ -7,7 +7,7 @@ rules in ``xlplan.rules`` are what report it.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 from ..errors import XlplanError
 from ..model import (BUCKETS, KPI_GROUPS, ROLES, STATUSES, KPI, Action, AuditItem,

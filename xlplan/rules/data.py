@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..model import BUCKETS, STATUSES
+from ..model import BUCKETS, STATUSES, dependency_ids
 from ..reading.plan import text
 from . import rule
 from .context import CheckContext
@@ -149,16 +149,12 @@ def date_outside_year(ctx: CheckContext):
                 f"review date {d.isoformat()} is outside {first.isoformat()} – {last.isoformat()}"
 
 
-def dependencies_of(value) -> list[str]:
-    return [d.strip() for d in text(value).split(",") if d.strip()]
-
-
 @rule("D207", "unknown-dependency", "error", "An action depends on an id that no action has.",
       "correct the id in 'Depends on' (ids separated by commas), or remove it")
 def unknown_dependency(ctx: CheckContext):
     t, rows = _action_rows(ctx)
     for r, rec in rows:
-        for dep in dependencies_of(rec["dependencies"]):
+        for dep in dependency_ids(text(rec["dependencies"])):
             if dep not in ctx.action_ids:
                 yield ctx.where(t.sheet, r, t.col("dependencies")), f"no action has the id {dep}"
 
@@ -171,7 +167,7 @@ def dependency_cycle(ctx: CheckContext):
     for r, rec in rows:
         aid = text(rec["id"])
         if aid and aid not in deps:
-            deps[aid] = [d for d in dependencies_of(rec["dependencies"]) if d != ""]
+            deps[aid] = dependency_ids(text(rec["dependencies"]))
             where[aid] = ctx.where(t.sheet, r, t.col("dependencies"))
     state: dict[str, int] = {}  # 1 visiting, 2 done
     reported = set()

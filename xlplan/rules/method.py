@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..formulas import domain
+from ..scheduling.ranking import quadrant_of
 from . import rule
 from .context import CheckContext
 
@@ -173,18 +173,8 @@ def little_delivered(ctx: CheckContext):
       "stop it (status Abandoned) or clear its month; the method drops these")
 def low_impact_scheduled(ctx: CheckContext):
     t = ctx.read.tables.get("tblActions")
-    labels = {k: k for k in ("quick_win", "major_project", "fill_in", "drop")}
-    s = ctx.settings
-    quadrants: dict = {}  # the sheet's own formula, evaluated once per (impact, effort)
     for r, a in ctx.read.action_rows:
-        if not (a.is_open and a.month and isinstance(a.impact, (int, float))
-                and isinstance(a.effort, (int, float))):
-            continue
-        key = (a.impact, a.effort)
-        if key not in quadrants:
-            quadrants[key] = domain.evaluate(domain.quadrant(a.impact, a.effort, labels,
-                                                             s.impact_high, s.effort_high))
-        if quadrants[key] == "drop":
+        if a.is_open and a.month and quadrant_of(a, ctx.settings) == "drop":
             yield ctx.where(t.sheet, r, t.col("month")), \
                 f"{a.id} (impact {a.impact}, effort {a.effort}) is scheduled"
 

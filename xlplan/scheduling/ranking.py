@@ -1,6 +1,8 @@
 """The rank of open actions: by score, best first, ties broken by id."""
 from __future__ import annotations
 
+import functools
+
 from ..formulas import Const, domain
 from ..model import Action, Settings
 
@@ -16,6 +18,21 @@ def score_of(action: Action, settings: Settings) -> float | None:
         Const(settings.weight_risk), Const(settings.dependency_penalty)))
     # text typed as a score makes the sheet show an error: such an action is not ranked
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def quadrant_of(action: Action, settings: Settings) -> str:
+    """quick_win, major_project, fill_in or drop, by the sheet's own formula; "" when
+    impact or effort is not a number."""
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+               for v in (action.impact, action.effort)):
+        return ""
+    return _quadrant(action.impact, action.effort, settings.impact_high, settings.effort_high)
+
+
+@functools.lru_cache(maxsize=None)
+def _quadrant(impact, effort, impact_high, effort_high) -> str:
+    codes = {k: k for k in ("quick_win", "major_project", "fill_in", "drop")}
+    return domain.evaluate(domain.quadrant(impact, effort, codes, impact_high, effort_high))
 
 
 def rank_actions(actions: list[Action], settings: Settings) -> None:

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..formulas import domain
 from ..model import Action, Plan, Settings
-from .ranking import rank_actions, score_of
+from .ranking import quadrant_of, rank_actions, score_of
 
 QUARTER = (1, 2, 3)
 
@@ -89,18 +88,6 @@ def _num(v) -> float:
     return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else 0.0
 
 
-def _quadrant(a: Action, s: Settings) -> str:
-    if not all(isinstance(v, (int, float)) for v in (a.impact, a.effort)):
-        return ""
-    labels = {k: k for k in ("quick_win", "major_project", "fill_in", "drop")}
-    return domain.evaluate(domain.quadrant(a.impact, a.effort, labels, s.impact_high,
-                                           s.effort_high))
-
-
-def _deps(a: Action) -> list[str]:
-    return [d.strip() for d in (a.dependencies or "").split(",") if d.strip()]
-
-
 def schedule(plan: Plan, month_names: list[str]) -> Schedule:
     """Propose months for ``plan``'s actions; ``plan`` itself is not changed.
 
@@ -128,7 +115,7 @@ def schedule(plan: Plan, month_names: list[str]) -> Schedule:
             if a.month:
                 months.add(a, a.month)
             decided[a.id] = a.month
-        elif _quadrant(a, s) == "drop":
+        elif quadrant_of(a, s) == "drop":
             out.placements[a.id] = Placement(
                 a.id, a.month, None, f"drop quadrant (impact {a.impact}, effort {a.effort}): "
                 "left unscheduled; stop it or rethink it")
@@ -141,7 +128,7 @@ def schedule(plan: Plan, month_names: list[str]) -> Schedule:
     while pending:
         # the best-ranked action whose dependencies are all decided
         pick = next((a for a in pending if all(d in decided or d not in by_id
-                                               for d in _deps(a) if d != a.id)), None)
+                                               for d in a.dependency_ids if d != a.id)), None)
         if pick is None:  # the rest wait on each other: a dependency cycle
             for a in pending:
                 out.placements[a.id] = Placement(a.id, a.month, None,
@@ -160,7 +147,7 @@ def schedule(plan: Plan, month_names: list[str]) -> Schedule:
 def _window(a: Action, s: Settings, names: list[str], by_id, decided, moments):
     """(first, last, why-first) months ``a`` may take, or a reason it has none."""
     first, after = 1, None
-    for d in _deps(a):
+    for d in a.dependency_ids:
         dep = by_id.get(d)
         if dep is None or d == a.id or not dep.is_open:
             continue  # unknown ids are check's business; done work constrains nothing
@@ -207,7 +194,7 @@ def _place(a: Action, s: Settings, months: _Months, names: list[str], by_id, dec
     candidates = list(range(first, last + 1))
     if a.moment and a.moment in moments:
         candidates.reverse()  # as close to the moment as room allows
-    elif _quadrant(a, s) == "quick_win":
+    elif quadrant_of(a, s) == "quick_win":
         candidates = [m for m in QUARTER if m in candidates] + \
             [m for m in candidates if m not in QUARTER]
     last_lack = lack

@@ -1,7 +1,7 @@
 """Actions: the backlog with live score and quadrant, and the rank of open actions."""
 from __future__ import annotations
 
-from ...formulas import Const, Fn, domain
+from ...formulas import Const, domain
 from ..book import TableLayout
 from .context import SPARE_ACTION_ROWS, BuildContext
 

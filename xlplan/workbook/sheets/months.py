@@ -12,8 +12,7 @@ KEYS = ["id", "title", "workstream", "channel", "bucket", "owner", "status", "re
 
 def plan(ctx: BuildContext) -> None:
     """Decide each month sheet's name and each scheduled action's row on it."""
-    s, months = ctx.settings, ctx.labels.months()
-    ctx.month_sheet_names = [months[s.plan_month(i)[1] - 1] for i in range(1, 13)]
+    ctx.month_sheet_names = ctx.labels.plan_months(ctx.settings)
     counts = [0] * 13
     for a in ctx.plan.actions:
         if a.month:
