@@ -67,6 +67,49 @@ def render_pdf(path: Path, outdir: Path, timeout: int = 600) -> Path:
     return outdir / (Path(path).stem + ".pdf")
 
 
+def uno_python() -> str | None:
+    """A Python that imports LibreOffice's UNO bridge (Debian's python3-uno serves the
+    system Python, not a virtual environment)."""
+    for candidate in ("/usr/bin/python3", shutil.which("python3")):
+        if candidate and subprocess.run([candidate, "-c", "import uno"],
+                                        capture_output=True).returncode == 0:
+            return candidate
+    return None
+
+
+def click_button(files: list[Path], outdir: Path, sheet: str = "Actions",
+                 timeout: int = 1800) -> list[dict]:
+    """Click the form button on ``sheet`` of each file in LibreOffice (tests/lo_button.py)
+    and save the result in ``outdir``; one report per file."""
+    import json
+    python = uno_python()
+    if python is None:
+        raise RuntimeError("no Python imports uno: apt-get install -y python3-uno")
+    script = Path(__file__).with_name("lo_button.py")
+    proc = subprocess.run([python, str(script), sheet, str(outdir), *map(str, files)],
+                          capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, "SOFFICE": soffice() or "soffice"})
+    if proc.returncode != 0:
+        raise RuntimeError(f"clicking failed: {proc.stdout} {proc.stderr}")
+    return [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+
+
+def sheet_differences(a: Path, b: Path, ignore: set[tuple[str, int, int]] = frozenset()
+                      ) -> list[str]:
+    """Cells whose values differ between two workbooks, every sheet, as Sheet!R1C1."""
+    va, vb = cached_values(a), cached_values(b)
+    out = [f"sheet {name} only in one" for name in set(va) ^ set(vb)]
+    for name in sorted(set(va) & set(vb)):
+        ga, gb = va[name], vb[name]
+        for r in range(max(len(ga), len(gb))):
+            width = max(len(ga[r]) if r < len(ga) else 0, len(gb[r]) if r < len(gb) else 0)
+            for c in range(width):
+                x, y = value_at(va, (name, r, c)), value_at(vb, (name, r, c))
+                if (name, r, c) not in ignore and not same(x, y):
+                    out.append(f"{name}!R{r + 1}C{c + 1}: {x!r} != {y!r}")
+    return out
+
+
 def formula_cells(path: Path) -> dict[tuple[str, int, int], str]:
     """(sheet, row, col) -> formula text of every formula cell, zero-based."""
     wb = openpyxl.load_workbook(path, read_only=True)

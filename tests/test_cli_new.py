@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -33,7 +35,8 @@ def test_new_without_arguments_writes_this_year(tmp_path, monkeypatch):
     result = run("new")
     year = dt.date.today().year
     assert result.exit_code == 0, result.output
-    path = Path(f"roadmap_{year}.xlsx")
+    path = Path(f"roadmap_{year}.xlsm")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
     names = sheets(path)
     assert names[:7] == ["Guide", "Settings", "Diagnostic", "Objectives", "KPIs",
                          "Workstreams", "Actions"]
@@ -98,8 +101,17 @@ def test_refuses_to_overwrite_without_force_and_keeps_a_backup_with_it(tmp_path)
     assert result.exit_code == 1
     assert "already exists" in result.output and "--force" in result.output
     assert out.read_bytes() == before
+    out.chmod(0o640)
     assert run("new", str(out), "--year", "2027", "--company", "Other", "--force").exit_code == 0
     assert (tmp_path / "r.bak.xlsx").read_bytes() == before
+    # the replaced file's permissions carry over; a new file gets the usual ones
+    assert out.stat().st_mode & 0o777 == 0o640
+    mask = os.umask(0o022)
+    try:
+        assert run("new", str(tmp_path / "n.xlsx"), "--year", "2027").exit_code == 0
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "n.xlsx").stat().st_mode & 0o777 == 0o644
 
 
 @pytest.mark.parametrize("args,message", [
@@ -156,6 +168,26 @@ def test_refuses_a_file_open_in_libreoffice(tmp_path):
     assert out.read_bytes() == before
 
 
-def test_output_must_be_xlsx(tmp_path):
+def test_output_must_be_xlsm_or_xlsx(tmp_path):
     result = run("new", str(tmp_path / "x.csv"), "--year", "2027")
-    assert result.exit_code == 1 and ".xlsx" in result.output
+    assert result.exit_code == 1 and ".xlsm or .xlsx" in result.output
+    clash = run("new", str(tmp_path / "x.xlsm"), "--no-macros")
+    assert clash.exit_code == 1 and "macros are turned off" in clash.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_no_macros_writes_a_macro_free_xlsx(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("new", "--year", "2027", "--no-macros")
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "roadmap_2027.xlsx"
+    with zipfile.ZipFile(path) as z:
+        assert not any("vbaProject" in n for n in z.namelist())
+        assert "vmlDrawing" not in " ".join(z.namelist())
+
+
+def test_the_cli_reference_is_current():
+    from xlplan.reference import cli_markdown
+    doc = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+    assert doc.read_text(encoding="utf-8") == cli_markdown(), \
+        "docs/cli.md is stale: run python -m xlplan.reference"

@@ -15,8 +15,8 @@ def template_settings() -> Settings:
     return Settings(year=2027, company="My company")
 
 
-def default_output(settings: Settings) -> Path:
-    return Path(f"roadmap_{settings.year}.xlsx")
+def default_output(settings: Settings, macros: bool = True) -> Path:
+    return Path(f"roadmap_{settings.year}.{'xlsm' if macros else 'xlsx'}")
 
 
 def make_plan(settings: Settings, *, blank: bool = False) -> Plan:
@@ -29,14 +29,21 @@ def make_plan(settings: Settings, *, blank: bool = False) -> Plan:
 
 
 def new(output: str | Path | None = None, settings: Settings | None = None, *,
-        blank: bool = False, force: bool = False) -> Path:
-    """Write a ready-to-use roadmap workbook and return its path."""
+        blank: bool = False, force: bool = False, macros: bool = True) -> Path:
+    """Write a ready-to-use roadmap workbook and return its path.
+
+    The workbook is macro-enabled (.xlsm, with the Recalculate priorities button)
+    unless ``macros`` is False or ``output`` ends in .xlsx."""
     from .workbook import write_plan
     settings = settings or Settings(year=_dt.date.today().year)
-    path = Path(output) if output else default_output(settings)
-    if path.suffix.lower() != ".xlsx":
-        raise XlplanError(f"{path.name} does not end in .xlsx", fix="name the output "
-                          "something.xlsx")
+    path = Path(output) if output else default_output(settings, macros)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm"):
+        raise XlplanError(f"{path.name} does not end in .xlsm or .xlsx", fix="name the output "
+                          "something.xlsm (with the button) or something.xlsx (without)")
+    if suffix == ".xlsm" and not macros:
+        raise XlplanError(f"{path.name} is a macro-enabled name but macros are turned off",
+                          fix="name the output something.xlsx, or leave macros on")
     write_plan(make_plan(settings, blank=blank), path, overwrite=force)
     return path
 
@@ -60,10 +67,10 @@ def sync(path: str | Path, *, dry_run: bool = False):
     return run(path, dry_run=dry_run)
 
 
-def prioritize(path: str | Path, *, dry_run: bool = False):
+def prioritize(path: str | Path, *, dry_run: bool = False, now: _dt.datetime | None = None):
     """Rank and schedule a workbook's actions; returns a ``PrioritizeReport``."""
     from .repair import prioritize as run
-    return run(path, dry_run=dry_run)
+    return run(path, dry_run=dry_run, now=now)
 
 
 __all__ = ["XlplanError", "Plan", "Settings", "new", "make_plan", "template_settings",

@@ -49,9 +49,12 @@ def main():
               help="TOML file with these settings (see `xlplan profile`).")
 @click.option("--blank", is_flag=True, help="No sample plan: an empty workbook to fill.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (keeps a .bak).")
+@click.option("--no-macros", is_flag=True,
+              help="A macro-free .xlsx, without the Recalculate priorities button.")
 @friendly_errors
-def new(output, profile, blank, force, **options):
-    """Write a ready-to-use roadmap workbook (default: roadmap_<year>.xlsx).
+def new(output, profile, blank, force, no_macros, **options):
+    """Write a ready-to-use roadmap workbook (default: roadmap_<year>.xlsm, with the
+    Recalculate priorities button; an OUTPUT ending in .xlsx has no macros).
 
     \b
     Example:
@@ -62,7 +65,7 @@ def new(output, profile, blank, force, **options):
     if options["year"] is None and not (profile and "year" in load_profile(Path(profile))):
         options["year"] = _dt.date.today().year
     settings = settings_from(load_profile(Path(profile)) if profile else None, **options)
-    path = xlplan.new(output, settings, blank=blank, force=force)
+    path = xlplan.new(output, settings, blank=blank, force=force, macros=not no_macros)
     click.echo(f"Wrote {path} ({settings.company}, {settings.year}, {settings.language}).")
 
 

@@ -17,6 +17,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import macros
 from .formulas import Expr, Kept, serial
 from .reading.document import Document, clean, open_document
 from .reading.plan import ReadPlan, read_plan
@@ -70,6 +71,7 @@ def sync(path, dry_run: bool = False) -> SyncReport:
 
 def _write(path: Path, book: Book, year: int) -> Path | None:
     created = _dt.datetime(year, 1, 1)
+    book.macros = macros.enabled(path)
     return write_atomically(path, lambda tmp: render(book, tmp, created, strict=False),
                             overwrite=True)
 
@@ -99,9 +101,11 @@ class PrioritizeReport:
         return "\n".join(lines)
 
 
-def prioritize(path, dry_run: bool = False) -> PrioritizeReport:
+def prioritize(path, dry_run: bool = False, now: _dt.datetime | None = None
+               ) -> PrioritizeReport:
     """Rank and schedule the workbook's actions; move them in the file unless
-    ``dry_run``. A second run moves nothing."""
+    ``dry_run``, and stamp it with the day of ``now`` (the button stamps the minute).
+    A second run moves nothing: the same day, the file's bytes stay the same."""
     path = Path(path)
     doc = open_document(path)
     if not dry_run:
@@ -113,6 +117,7 @@ def prioritize(path, dry_run: bool = False) -> PrioritizeReport:
     report = PrioritizeReport(path, result)
     if not dry_run:
         apply(read.plan, result)
+        read.plan.recalculated = (now or _dt.datetime.now()).date()
         report.backup = _write(path, rebuild(doc, read), read.plan.settings.year)
         report.written = True
     return report

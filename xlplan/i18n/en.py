@@ -79,6 +79,8 @@ LABELS = {
     "actions.month": "Month", "actions.pinned": "Pinned", "actions.moment": "Before moment",
     "actions.status": "Status", "actions.score": "Score", "actions.quadrant": "Quadrant",
     "actions.rank": "Rank", "actions.kpi": "Linked KPI", "actions.reason": "Why here",
+    "actions.recalculated": "Last recalculated",
+    "button.recalculate": "Recalculate priorities",
     "actions.note": "Impact, effort and risk from 1 to 5. Status is updated in the month "
                     "sheets. Blank rows at the bottom are ready for new actions.",
     # month sheets

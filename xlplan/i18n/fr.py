@@ -79,6 +79,8 @@ LABELS = {
     "actions.month": "Mois", "actions.pinned": "Figée", "actions.moment": "Avant le temps fort",
     "actions.status": "Statut", "actions.score": "Note", "actions.quadrant": "Quadrant",
     "actions.rank": "Rang", "actions.kpi": "KPI lié", "actions.reason": "Pourquoi ici",
+    "actions.recalculated": "Dernier recalcul",
+    "button.recalculate": "Recalculer les priorités",
     "actions.note": "Impact, effort et risque de 1 à 5. Le statut se met à jour dans les "
                     "feuilles mensuelles. Les lignes vides du bas accueillent de nouvelles "
                     "actions.",

@@ -212,3 +212,5 @@ class Plan:
     diagnostic: list[DiagnosticItem] = field(default_factory=list)
     audit: list[AuditItem] = field(default_factory=list)
     month_focus: list[str] = field(default_factory=lambda: [""] * 12)
+    # when the priorities were last recalculated (the button or xlplan prioritize)
+    recalculated: _dt.datetime | None = None

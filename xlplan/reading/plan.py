@@ -21,7 +21,8 @@ from ..workbook.sheets import objectives as objectives_sheet
 from ..workbook.sheets import risks as risks_sheet
 from ..workbook.sheets import settings as settings_sheet
 from ..workbook.sheets import workstreams as workstreams_sheet
-from .document import Document
+from ..macros import STAMP_NAME
+from .document import Document, clean
 
 
 @dataclass
@@ -251,6 +252,8 @@ def read_plan(doc: Document) -> ReadPlan:
         sheet = doc.sheet(f"month{i:02d}")
         if sheet is not None:
             plan.month_focus[i - 1] = text(doc.value(sheet, 1, 1))
+    # the button's stamp: a time, or the message it left when it could not run
+    plan.recalculated = clean(doc.named_value(STAMP_NAME) or "")
     return out
 
 

@@ -11,9 +11,14 @@ Done, abandoned and pinned actions never move; they count against their months.
 
 Keeping a month that still fits is what makes the schedule idempotent: a second run
 finds every action where the first put it, with room there.
+
+The workbook's button runs the same algorithm in VBA (``xlplan/macros/xlplan.bas``);
+figures in reasons are formatted by rules both languages compute alike (``figure``,
+``amount``), so the two write the same text.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from ..model import Action, Plan, Settings
@@ -53,7 +58,7 @@ class _Months:
 
     def __init__(self, s: Settings, names: list[str]):
         self.capacity = round(s.monthly_capacity, 1)
-        self.budget = round(s.annual_budget / 12, 2)
+        self.budget = math.floor(s.annual_budget / 12 * 100 + 0.5) / 100
         self.wip = s.wip_limit
         self.names = names
         self.hours = [0.0] * 13
@@ -70,18 +75,31 @@ class _Months:
         name = self.names[month - 1]
         hours = self.hours[month] + _num(a.hours)
         if hours > self.capacity:
-            return f"{name} hours full, {hours:g}/{self.capacity:g} h"
+            return f"{name} hours full, {figure(hours)}/{figure(self.capacity)} h"
         # the budget accrues month by month: planned cost to date stays within it, so
         # a large item can land once enough budget has built up
         spent = 0.0
         for m in range(1, 13):
             spent += self.cost[m] + (_num(a.cost) if m == month else 0.0)
             if m >= month and spent > self.budget * m + 0.005:
-                return (f"budget to {self.names[m - 1]} exceeded, {spent:,.0f} planned "
-                        f"for {self.budget * m:,.0f}")
+                return (f"budget to {self.names[m - 1]} exceeded, {amount(spent)} planned "
+                        f"for {amount(self.budget * m)}")
         if self.open[month] + 1 > self.wip:
-            return f"{name} at the work-in-progress limit, {self.wip} actions"
+            return f"{name} at the work-in-progress limit, {figure(self.wip)} actions"
         return None
+
+
+def figure(x: float) -> str:
+    """A number to one decimal, a trailing .0 dropped: 62, 108.3."""
+    tenths = math.floor(x * 10 + 0.5)
+    sign, tenths = ("-", -tenths) if tenths < 0 else ("", tenths)
+    whole, frac = divmod(tenths, 10)
+    return f"{sign}{whole}" + (f".{frac}" if frac else "")
+
+
+def amount(x: float) -> str:
+    """A whole amount, thousands separated by commas: 12,500."""
+    return f"{math.floor(x + 0.5):,}"
 
 
 def _num(v) -> float:

@@ -29,6 +29,7 @@ class Sheet:
     landscape: bool = False
     fit_width: bool = False
     tab_color: str | None = None
+    buttons: list = field(default_factory=list)  # (row, col, caption), run the macro
 
     def put(self, row: int, col: int, value: Any, style: str | None = None) -> None:
         self.cells[(row, col)] = (value, style)
@@ -92,6 +93,7 @@ class Book:
     names: dict[str, Expr] = field(default_factory=dict)
     properties: dict[str, Any] = field(default_factory=dict)
     styles: dict[str, dict] = field(default_factory=dict)
+    macros: bool = False  # a macro-enabled workbook (.xlsm) with its buttons
 
     def add_sheet(self, name: str, role: str, **kw) -> Sheet:
         sheet = Sheet(name, role, **kw)

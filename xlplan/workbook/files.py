@@ -22,6 +22,12 @@ def refuse_if_open(path: Path) -> None:
                               where=str(path), fix="close it there, then run the command again")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def backup_path(path: Path) -> Path:
     return path.with_name(path.stem + ".bak" + path.suffix)
 
@@ -49,6 +55,9 @@ def write_atomically(path: Path, write: Callable[[Path], None], *, overwrite: bo
     backup = None
     try:
         write(tmp)
+        # the permissions of the file replaced, or those of any new file (the temporary
+        # file is private to its owner)
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         if path.exists():
             backup = backup_path(path)
             shutil.copy2(path, backup)

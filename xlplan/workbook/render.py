@@ -1,11 +1,14 @@
-"""The one writer: a laid-out ``Book`` to an .xlsx file, with every cached value."""
+"""The one writer: a laid-out ``Book`` to an .xlsx (or, with its macro, .xlsm) file, with
+every cached value."""
 from __future__ import annotations
 
 import datetime as _dt
+import io
 from pathlib import Path
 
 import xlsxwriter
 
+from .. import macros
 from ..formulas import Expr, Range, XLError
 from .book import SCHEMA_VERSION, Book
 from .styles import rag_formats
@@ -38,6 +41,8 @@ def render(book: Book, path: Path, created: _dt.datetime, strict: bool = True) -
     for key, value in sorted(book.properties.items()):
         if key.startswith("xlplan_"):
             wb.set_custom_property(key, value)
+    if book.macros:
+        wb.add_vba_project(io.BytesIO(macros.vba_project(len(book.sheets))), is_stream=True)
     formats = {name: wb.add_format(props) for name, props in book.styles.items()}
     cond = {name: wb.add_format(props) for name, props in rag_formats().items()}
 
@@ -91,6 +96,11 @@ def render(book: Book, path: Path, created: _dt.datetime, strict: bool = True) -
                     getattr(chart, "set_" + axis)(spec[axis])
             chart.set_size({"width": spec.get("width", 560), "height": spec.get("height", 300)})
             ws.insert_chart(r, c, chart)
+        if book.macros:
+            for r, c, caption in sheet.buttons:
+                ws.insert_button(r, c, {"macro": macros.MACRO, "caption": caption,
+                                        "width": 200, "height": 36, "x_offset": 2,
+                                        "y_offset": 2})
         if sheet.freeze:
             ws.freeze_panes(*sheet.freeze)
         if sheet.landscape:

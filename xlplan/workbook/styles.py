@@ -33,6 +33,7 @@ def styles(currency: str) -> dict[str, dict]:
         "calc_money": {**out, "num_format": money},
         "calc_pct": {**out, "num_format": "0%"},
         "calc_date": {**out, "num_format": "d mmm yyyy"},
+        "calc_time": {**out, "num_format": "d mmm yyyy hh:mm"},
         "calc_month": {**out, "num_format": "mmm yyyy", "bold": True},
         "calc_kpi": {**out, "num_format": "#,##0.###"},
         "calc_bold_money": {**out, "num_format": money, "bold": True},

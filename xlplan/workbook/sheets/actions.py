@@ -1,6 +1,7 @@
 """Actions: the backlog with live score and quadrant, and the rank of open actions."""
 from __future__ import annotations
 
+from ... import macros
 from ...formulas import Const, domain
 from ..book import TableLayout
 from .context import SPARE_ACTION_ROWS, BuildContext
@@ -28,6 +29,11 @@ def build(ctx: BuildContext) -> TableLayout:
         sheet.widths[lay.col(key)] = width
     sheet.put(0, 0, L["actions.title"], "title")
     sheet.put(1, 0, L["actions.note"], "note")
+    # the button, and when it (or xlplan prioritize) last ran
+    sheet.buttons.append((0, lay.col("score"), L["button.recalculate"]))
+    sheet.put(0, lay.col("kpi"), L["actions.recalculated"], "label")
+    sheet.put(0, lay.col("reason"), plan.recalculated, "calc_time")
+    book.define(macros.STAMP_NAME, sheet.cell(0, lay.col("reason")))
     months = ctx.labels.months()
     qlabels = ctx.quadrant_labels()
 

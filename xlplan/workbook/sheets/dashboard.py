@@ -14,6 +14,7 @@ def build(ctx: BuildContext) -> None:
     sheet.widths.update({0: 40, **{c: 12 for c in range(1, 8)}})
     sheet.put(0, 0, L["dash.title"], "title")
     sheet.put(1, 0, Name("Set_Company"), "subtitle")
+    sheet.buttons.append((0, 2, L["button.recalculate"]))
     rag = ctx.rag_labels()
 
     # budget

@@ -1,0 +1,234 @@
+"""The Recalculate priorities button: built from the VBA source in xlplan/macros, wired
+to both buttons, and, clicked in LibreOffice, doing what `xlplan prioritize` does."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from oletools.olevba import VBA_Parser
+
+import engine
+import xlplan
+from xlplan import macros
+from xlplan.cli import main
+from xlplan.content.synthetic import synthetic_plan
+from xlplan.model import Settings
+from xlplan.workbook import write_plan
+
+NOW = dt.datetime(2027, 3, 1, 9, 30)
+MACRO_ENABLED = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+
+
+def code_lines(text: str) -> list[str]:
+    """VBA text without the Attribute lines VBA keeps in its own header."""
+    return [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")
+            if line.strip() and not line.startswith("Attribute VB_")]
+
+
+def modules_read_by_oletools(path: Path) -> dict[str, str]:
+    parser = VBA_Parser(str(path))
+    try:
+        return {name.rsplit(".", 1)[0]: code
+                for _, _, name, code in parser.extract_macros()}
+    finally:
+        parser.close()
+
+
+def buttons_in(path: Path) -> dict[str, list[tuple[str, str]]]:
+    """Sheet name -> (caption, macro) of each form button, read from the package."""
+    with zipfile.ZipFile(path) as z:
+        workbook = z.read("xl/workbook.xml").decode()
+        rels = z.read("xl/_rels/workbook.xml.rels").decode()
+        targets = dict(re.findall(r'Id="(rId\d+)"[^>]*Target="([^"]+)"', rels))
+        targets.update({k: v for v, k in re.findall(r'Target="([^"]+)"[^>]*Id="(rId\d+)"', rels)})
+        out = {}
+        for name, rid in re.findall(r'<sheet name="([^"]+)" sheetId="\d+" r:id="(rId\d+)"',
+                                    workbook):
+            part = "xl/" + targets[rid].lstrip("/").removeprefix("xl/")
+            rel_part = part.replace("worksheets/", "worksheets/_rels/") + ".rels"
+            if rel_part not in z.namelist():
+                continue
+            for target in re.findall(r'Target="([^"]*vmlDrawing[^"]*)"', z.read(rel_part).decode()):
+                vml = z.read("xl/drawings/" + target.rsplit("/", 1)[1]).decode()
+                for shape in re.findall(r"<v:shape .*?</v:shape>", vml, re.S):
+                    if 'ObjectType="Button"' in shape:
+                        caption = re.sub(r"<[^>]+>", "", re.search(
+                            r"<v:textbox.*?</v:textbox>", shape, re.S).group(0))
+                        macro = re.search(r"<x:FmlaMacro>(.*?)</x:FmlaMacro>", shape).group(1)
+                        out.setdefault(name, []).append((caption.strip(), macro))
+    return out
+
+
+def assert_macro_enabled(path: Path, caption: str = "Recalculate priorities") -> None:
+    with zipfile.ZipFile(path) as z:
+        assert MACRO_ENABLED in z.read("[Content_Types].xml").decode()
+        assert "xl/vbaProject.bin" in z.namelist()
+    modules = modules_read_by_oletools(path)
+    assert code_lines(modules["xlplan"]) == code_lines(macros.source())
+    found = buttons_in(path)
+    wanted = [(caption, "[0]!" + macros.MACRO)]
+    actions = next(n for n in found if n in ("Actions",))
+    assert found[actions] == wanted
+    dashboard = next(n for n in found if n in ("Dashboard", "Tableau de bord"))
+    assert found[dashboard] == wanted
+
+
+def test_new_writes_the_macro_from_its_source_and_wires_both_buttons(tmp_path):
+    path = xlplan.new(tmp_path / "plan.xlsm", Settings(year=2027))
+    assert_macro_enabled(path)
+    fr = xlplan.new(tmp_path / "plan_fr.xlsm", Settings(year=2027, language="fr"))
+    assert_macro_enabled(fr, "Recalculer les priorités")
+    # the VBA source is plain ASCII text the VBA editor can import
+    assert macros.source().isascii()
+
+
+def test_the_same_plan_gives_the_same_macro_enabled_bytes(tmp_path):
+    a = xlplan.new(tmp_path / "a.xlsm", Settings(year=2027))
+    b = xlplan.new(tmp_path / "b.xlsm", Settings(year=2027))
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_sync_and_prioritize_keep_the_macro_and_bring_back_lost_buttons(tmp_path):
+    path = xlplan.new(tmp_path / "plan.xlsm", Settings(year=2027))
+    # a tool that keeps the VBA but drops form controls, as openpyxl does
+    wb = openpyxl.load_workbook(path, keep_vba=True)
+    wb["Settings"]["B12"] = 10
+    wb.save(path)
+    assert buttons_in(path) == {}
+    xlplan.sync(path)
+    assert_macro_enabled(path)
+    xlplan.prioritize(path, now=NOW)
+    assert_macro_enabled(path)
+    assert xlplan.read(path).recalculated == NOW.date()
+
+
+def test_a_macro_free_workbook_stays_macro_free(tmp_path):
+    path = xlplan.new(tmp_path / "plan.xlsx", Settings(year=2027))
+    xlplan.prioritize(path, now=NOW)
+    with zipfile.ZipFile(path) as z:
+        assert not any("vba" in n.lower() or "vml" in n.lower() for n in z.namelist())
+    assert xlplan.read(path).recalculated == NOW.date()
+
+
+def test_cli_new_writes_the_button_by_default(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["new", "--year", "2027"])
+    assert result.exit_code == 0, result.output
+    assert_macro_enabled(tmp_path / "roadmap_2027.xlsm")
+
+
+# ------------------------------------------------------------------ in LibreOffice
+
+def varied_plans() -> list[tuple[str, object]]:
+    """The sample, and 20 generated plans of other shapes: chains and circles of
+    dependencies, pinned, done and abandoned work, tight capacity, budget and WIP,
+    commercial moments, French, a plan starting in April."""
+    out = [("sample", xlplan.make_plan(Settings(year=2027, company="Atelier Durand")))]
+    for seed in range(20):
+        rnd = random.Random(seed)
+        settings = Settings(
+            year=2027, start_month=4 if seed % 5 == 3 else 1,
+            language="fr" if seed % 4 == 1 else "en",
+            hours_per_week=rnd.choice([4, 8, 15, 25]),
+            annual_budget=rnd.choice([3000, 12000, 48000]),
+            wip_limit=rnd.choice([2, 3, 6, 10]))
+        plan = synthetic_plan(rnd.choice([12, 30, 60]), settings, seed=seed)
+        moments = [m.name for m in plan.moments]
+        ids = [a.id for a in plan.actions]
+        for i, a in enumerate(plan.actions):
+            roll = rnd.random()
+            if roll < 0.1:
+                a.status = "abandoned"
+            if roll > 0.85 and moments:
+                a.moment = rnd.choice(moments)
+            if rnd.random() < 0.15 and i > 2:
+                a.dependencies = ", ".join(rnd.sample(ids[:i], 2))
+            if rnd.random() < 0.1:
+                a.results, a.notes = f"result {i}", f"note {i}"
+        if seed % 7 == 2:  # a circle, a dependency on itself and one on no action
+            plan.actions[0].dependencies = plan.actions[1].id
+            plan.actions[1].dependencies = plan.actions[0].id
+            plan.actions[2].dependencies = f"{plan.actions[2].id}, Z99"
+        if seed % 6 == 4:  # an action with no score yet
+            plan.actions[3].impact = None
+        out.append((f"varied{seed:02d}", plan))
+    return out
+
+
+def stamp_cell(path: Path) -> tuple[str, int, int]:
+    from xlplan.reading.document import open_document
+    return open_document(path).named_cell(macros.STAMP_NAME)
+
+
+@pytest.mark.engine
+def test_the_button_clicked_in_libreoffice_does_what_prioritize_does(tmp_path, soffice):
+    given, by_python, clicked = tmp_path / "in", tmp_path / "py", tmp_path / "lo"
+    for folder in (given, by_python):
+        folder.mkdir()
+    moves = {}
+    for name, plan in varied_plans():
+        write_plan(plan, given / f"{name}.xlsm")
+        shutil.copy(given / f"{name}.xlsm", by_python / f"{name}.xlsm")
+        moves[name] = len(xlplan.prioritize(by_python / f"{name}.xlsm", now=NOW)
+                          .schedule.moves)
+    # the comparison means something: most workbooks have actions to move
+    assert sum(1 for n in moves.values() if n) >= 15, moves
+
+    reports = engine.click_button(sorted(given.iterdir()), clicked)
+    assert len(reports) == len(moves)
+    for report in reports:
+        name = Path(report["file"]).stem
+        assert report["error"] is None, report
+        assert [b["script"] for b in report["buttons"]] == [
+            "vnd.sun.star.script:VBAProject.xlplan.RecalculatePriorities"
+            "?language=Basic&location=document"]
+        out = clicked / f"{name}.xlsm"
+        stamp = stamp_cell(out)
+        assert isinstance(engine.value_at(engine.cached_values(out), stamp), dt.datetime)
+        assert engine.sheet_differences(by_python / f"{name}.xlsm", out, {stamp}) == [], name
+
+    # a second click moves nothing: only the stamp changes. (LibreOffice 7.4 loses the
+    # button's link to its macro when it saves a workbook; sync puts the button back.)
+    once = clicked / "sample.xlsm"
+    xlplan.sync(once)
+    report, = engine.click_button([once], tmp_path / "again")
+    assert report["error"] is None
+    twice = tmp_path / "again" / "sample.xlsm"
+    assert engine.sheet_differences(once, twice, {stamp_cell(twice)}) == []
+
+
+@pytest.mark.engine
+def test_the_button_still_works_after_sync_and_prioritize_rewrote_the_file(tmp_path, soffice):
+    path = xlplan.new(tmp_path / "plan.xlsm", Settings(year=2027))
+    first, = engine.click_button([path], tmp_path / "lo1")
+    assert first["error"] is None
+    saved_by_libreoffice = tmp_path / "lo1" / "plan.xlsm"
+    xlplan.sync(saved_by_libreoffice)
+    assert_macro_enabled(saved_by_libreoffice)
+
+    # a manager halves the hours and asks xlplan to re-plan; then a new action arrives
+    wb = openpyxl.load_workbook(saved_by_libreoffice, keep_vba=True)
+    wb["Settings"]["B12"] = 12
+    wb.save(saved_by_libreoffice)
+    xlplan.prioritize(saved_by_libreoffice, now=NOW)
+    wb = openpyxl.load_workbook(saved_by_libreoffice, keep_vba=True)
+    wb["Settings"]["B12"] = 6
+    wb["Settings"]["B11"] = 20000
+    wb.save(saved_by_libreoffice)
+    xlplan.sync(saved_by_libreoffice)
+    assert_macro_enabled(saved_by_libreoffice)
+
+    expected = tmp_path / "expected.xlsm"
+    shutil.copy(saved_by_libreoffice, expected)
+    assert xlplan.prioritize(expected, now=NOW).schedule.moves
+    second, = engine.click_button([saved_by_libreoffice], tmp_path / "lo2")
+    assert second["error"] is None
+    out = tmp_path / "lo2" / "plan.xlsm"
+    assert engine.sheet_differences(expected, out, {stamp_cell(out)}) == []
