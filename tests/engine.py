@@ -80,7 +80,8 @@ def uno_python() -> str | None:
 def click_button(files: list[Path], outdir: Path, sheet: str = "Actions",
                  timeout: int = 1800) -> list[dict]:
     """Click the form button on ``sheet`` of each file in LibreOffice (tests/lo_button.py)
-    and save the result in ``outdir``; one report per file."""
+    and save the result in ``outdir``; one report per file. ``sheet`` "macro:M.NAME"
+    runs that macro instead of a button's."""
     import json
     python = uno_python()
     if python is None:
