@@ -109,6 +109,22 @@ def test_sync_and_prioritize_keep_the_macro_and_bring_back_lost_buttons(tmp_path
     assert xlplan.read(path).recalculated == NOW.date()
 
 
+def test_people_s_own_vba_modules_are_kept_and_the_rest_reported(tmp_path):
+    from pyopenvba import ExcelFile
+    path = xlplan.new(tmp_path / "plan.xlsm", Settings(year=2027))
+    mine = 'Public Sub Hello()\r\n    MsgBox "hello"\r\nEnd Sub\r\n'
+    with ExcelFile(path) as f:  # as the VBA editor would: a module, and sheet code
+        f.vba_project().add_module("Mine", mine)
+        f.vba_project().get_module("Sheet1").body += "Private Sub Worksheet_Activate()\r\nEnd Sub\r\n"
+        f.save()
+    report = xlplan.sync(path)
+    assert "VBA module 'Mine' is kept" in report.notes
+    assert any("'Sheet1' is not carried over" in n for n in report.notes)
+    modules = modules_read_by_oletools(path)
+    assert code_lines(modules["Mine"]) == code_lines(mine)
+    assert_macro_enabled(path)
+
+
 def test_a_macro_free_workbook_stays_macro_free(tmp_path):
     path = xlplan.new(tmp_path / "plan.xlsx", Settings(year=2027))
     xlplan.prioritize(path, now=NOW)

@@ -141,7 +141,20 @@ def rebuild(doc: Document, read: ReadPlan, report: SyncReport | None = None) -> 
             _put_back(doc, old, sheet, book, formulas)
     _carry_foreign_sheets(doc, book, formulas, report)
     _carry_names(doc, book)
+    _carry_vba(doc, book, report)
     return book
+
+
+def _carry_vba(doc: Document, book: Book, report: SyncReport | None) -> None:
+    """People's own VBA modules go into the new VBA project beside xlplan's."""
+    if not doc.package.has_vba:
+        return
+    kept, lost = macros.people_modules(doc.path)
+    book.vba_modules = tuple(kept)
+    if report is not None:
+        report.notes += [f"VBA module {name!r} is kept" for name, _ in kept]
+        report.notes += [f"VBA code in {name!r} is not carried over (the backup keeps it): "
+                         "move it to a standard module" for name in lost]
 
 
 def _row_areas(sheet: Sheet, doc: Document, old: str) -> list[tuple[int, int, int, int]]:

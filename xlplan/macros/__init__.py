@@ -30,10 +30,10 @@ def source() -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def vba_project(sheet_count: int) -> bytes:
+def vba_project(sheet_count: int, others: tuple[tuple[str, str], ...] = ()) -> bytes:
     """A VBA project holding the module, with a document module for the workbook and
     for each of ``sheet_count`` sheets (Sheet1..SheetN, the code names XlsxWriter
-    gives)."""
+    gives), and the standard modules ``others`` ((name, code), people's own)."""
     import xlsxwriter
     from pyopenvba import ExcelFile
 
@@ -45,10 +45,30 @@ def vba_project(sheet_count: int) -> bytes:
         wb.close()
         with ExcelFile(stage) as f:
             project = f.add_vba_project()
-            project.add_module(MODULE, source().replace("\r\n", "\n").replace("\n", "\r\n"))
+            for name, code in ((MODULE, source()), *others):
+                project.add_module(name, code.replace("\r\n", "\n").replace("\n", "\r\n"))
             f.save(out)
         with zipfile.ZipFile(out) as z:
             return z.read("xl/vbaProject.bin")
+
+
+def people_modules(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    """The VBA people added to a workbook: standard modules other than xlplan's, as
+    (name, code) to carry over, and the names of what cannot be carried (class modules,
+    forms, code in a sheet's or the workbook's own module)."""
+    from pyopenvba import ExcelFile, VBAModuleKind
+    kept, lost = [], []
+    with ExcelFile(Path(path)) as f:
+        if not f.has_vba_project():
+            return kept, lost
+        for m in f.vba_project().modules:
+            if m.name.casefold() == MODULE.casefold():
+                continue
+            if m.kind == VBAModuleKind.standard:
+                kept.append((m.name, m.body))
+            elif m.body.strip():
+                lost.append(m.name)
+    return kept, lost
 
 
 def modules_in(path: Path) -> dict[str, str]:

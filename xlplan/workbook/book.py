@@ -94,6 +94,7 @@ class Book:
     properties: dict[str, Any] = field(default_factory=dict)
     styles: dict[str, dict] = field(default_factory=dict)
     macros: bool = False  # a macro-enabled workbook (.xlsm) with its buttons
+    vba_modules: tuple = ()  # people's own standard modules, (name, code), carried over
 
     def add_sheet(self, name: str, role: str, **kw) -> Sheet:
         sheet = Sheet(name, role, **kw)

@@ -42,7 +42,8 @@ def render(book: Book, path: Path, created: _dt.datetime, strict: bool = True) -
         if key.startswith("xlplan_"):
             wb.set_custom_property(key, value)
     if book.macros:
-        wb.add_vba_project(io.BytesIO(macros.vba_project(len(book.sheets))), is_stream=True)
+        project = macros.vba_project(len(book.sheets), tuple(book.vba_modules))
+        wb.add_vba_project(io.BytesIO(project), is_stream=True)
     formats = {name: wb.add_format(props) for name, props in book.styles.items()}
     cond = {name: wb.add_format(props) for name, props in rag_formats().items()}
 
