@@ -1,6 +1,8 @@
-"""Time `xlplan check`, `xlplan sync` and `xlplan prioritize` at 1,000 / 10,000
-actions next to their floors, in one run: bare python-calamine reading the same file
-for check; that read plus bare XlsxWriter writing the same cells for the other two.
+"""Time `xlplan check`, `xlplan sync`, `xlplan prioritize` and `xlplan rollover` at
+1,000 / 10,000 actions next to their floors, in one run: bare python-calamine reading
+the same file for check; that read plus bare XlsxWriter writing the same cells for
+sync and prioritize; for rollover, the read plus bare XlsxWriter writing the new
+year's cells.
 
     python benchmarks/bench_check.py [--sizes 1000,10000] [--repeat 3]
 
@@ -23,6 +25,7 @@ from bench_new import bare_write, timed  # noqa: E402
 from xlplan.content.synthetic import synthetic_plan  # noqa: E402
 from xlplan.rules.check import check  # noqa: E402
 from xlplan.scheduling import rank_actions  # noqa: E402
+from xlplan import read, rollover  # noqa: E402
 from xlplan.repair import prioritize, sync  # noqa: E402
 from xlplan.workbook import build_book, write_plan  # noqa: E402
 from xlplan.workbook.render import compute_values  # noqa: E402
@@ -40,7 +43,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     opts = ap.parse_args()
     print(f"{'actions':>8} {'check s':>8} {'floor s':>8} {'ratio':>6} {'findings':>9} "
-          f"{'sync s':>7} {'prior. s':>8} {'floor s':>8}")
+          f"{'sync s':>7} {'prior. s':>8} {'floor s':>8} {'rollover s':>10} {'floor s':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for n in [int(x) for x in opts.sizes.split(",")]:
@@ -66,8 +69,15 @@ def main():
             values = compute_values(book)
             t_write = timed(lambda: bare_write(book, values, tmp / "floor.xlsx"), 1)
             sync_floor = t_floor + t_write
+
+            out = tmp / f"next-{n}.xlsx"
+            t_roll = timed(lambda: rollover(path, out, force=True), 1)
+            book = build_book(read(out))
+            values = compute_values(book)
+            roll_floor = t_floor + timed(lambda: bare_write(book, values, tmp / "f.xlsx"), 1)
             print(f"{n:>8} {t_check:>8.2f} {t_floor:>8.2f} {t_check / t_floor:>6.2f} "
-                  f"{findings:>9} {t_sync:>7.2f} {t_prio:>8.2f} {sync_floor:>8.2f}")
+                  f"{findings:>9} {t_sync:>7.2f} {t_prio:>8.2f} {sync_floor:>8.2f} "
+                  f"{t_roll:>10.2f} {roll_floor:>8.2f}")
 
 
 if __name__ == "__main__":

@@ -73,5 +73,12 @@ def prioritize(path: str | Path, *, dry_run: bool = False, now: _dt.datetime | N
     return run(path, dry_run=dry_run, now=now)
 
 
+def rollover(path: str | Path, output: str | Path | None = None, *, force: bool = False,
+             dry_run: bool = False):
+    """Write next year's workbook from ``path``'s; returns a ``RolloverReport``."""
+    from .nextyear.files import rollover as run
+    return run(path, output, force=force, dry_run=dry_run)
+
+
 __all__ = ["XlplanError", "Plan", "Settings", "new", "make_plan", "template_settings",
-           "check", "read", "sync", "prioritize", "__version__"]
+           "check", "read", "sync", "prioritize", "rollover", "__version__"]

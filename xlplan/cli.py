@@ -146,3 +146,26 @@ def prioritize(file, dry_run, explain):
     import xlplan
     report = xlplan.prioritize(file, dry_run=dry_run or explain is not None)
     click.echo(report.explain(explain) if explain else report.as_text())
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="The new workbook (default: roadmap_<next year> beside FILE).")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (keeps a .bak).")
+@click.option("--dry-run", is_flag=True,
+              help="Print what would be carried over, recorded and proposed; write nothing.")
+@friendly_errors
+def rollover(file, output, force, dry_run):
+    """Write next year's workbook from this year's: open actions (with their history),
+    open risks and workstreams with work left carry over; done and abandoned actions go
+    into the record of the year; KPI baselines become the last actuals, with targets
+    and budget moves proposed from the year's figures. FILE is only read.
+
+    \b
+    Example:
+      xlplan rollover roadmap_2027.xlsm --dry-run
+      xlplan rollover roadmap_2027.xlsm            # writes roadmap_2028.xlsm
+    """
+    import xlplan
+    click.echo(xlplan.rollover(file, output, force=force, dry_run=dry_run).as_text())

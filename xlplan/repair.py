@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from typing import Protocol
 from pathlib import Path
 
 from . import macros
@@ -32,6 +33,10 @@ from .workbook.render import render
 
 # findings that sync repairs, reported by --dry-run as what would change
 REPAIRED = ("S101", "S103", "S104", "S105", "S106", "S108", "D209", "D210", "D211")
+
+
+class HasNotes(Protocol):
+    notes: list[str]
 
 
 @dataclass
@@ -134,18 +139,18 @@ def rebuild(doc: Document, read: ReadPlan, report: SyncReport | None = None) -> 
     sizes = {name: t.area[2] - t.area[0] for name, t in doc.package.tables.items()
              if name != "tblActions" and not name.startswith("tblMonth")}
     book = build_book(plan, sizes)
-    formulas = _PersonFormulas(doc)
+    formulas = PersonFormulas(doc)
     for sheet in book.sheets:
         old = doc.sheet(sheet.role)
         if old is not None:
             _put_back(doc, old, sheet, book, formulas)
-    _carry_foreign_sheets(doc, book, formulas, report)
+    carry_foreign_sheets(doc, book, formulas, report)
     _carry_names(doc, book)
-    _carry_vba(doc, book, report)
+    carry_vba(doc, book, report)
     return book
 
 
-def _carry_vba(doc: Document, book: Book, report: SyncReport | None) -> None:
+def carry_vba(doc: Document, book: Book, report: HasNotes | None) -> None:
     """People's own VBA modules go into the new VBA project beside xlplan's."""
     if not doc.package.has_vba:
         return
@@ -173,7 +178,7 @@ def _row_areas(sheet: Sheet, doc: Document, old: str) -> list[tuple[int, int, in
     return areas
 
 
-class _PersonFormulas:
+class PersonFormulas:
     """Formula text of the cells where a person wrote a formula (read on demand with
     openpyxl, which sees formula text that python-calamine does not)."""
 
@@ -205,7 +210,7 @@ class _PersonFormulas:
 
 
 def _put_back(doc: Document, old: str, sheet: Sheet, book: Book,
-              formulas: _PersonFormulas) -> None:
+              formulas: PersonFormulas) -> None:
     grid = doc.grid(old)
     scan = doc.scan(old)
     areas = _row_areas(sheet, doc, old)
@@ -243,8 +248,8 @@ def _put_back(doc: Document, old: str, sheet: Sheet, book: Book,
         sheet.put(r, c, typed, style)
 
 
-def _carry_foreign_sheets(doc: Document, book: Book, formulas: _PersonFormulas,
-                          report: SyncReport | None) -> None:
+def carry_foreign_sheets(doc: Document, book: Book, formulas: PersonFormulas,
+                          report: HasNotes | None) -> None:
     owned = set(doc.package.roles.values())
     for name in doc.package.sheets:
         if name in owned:

@@ -16,6 +16,9 @@ class Labels:
     def __getitem__(self, key: str):
         return self._table[key]
 
+    def items(self):
+        return self._table.items()
+
     def label(self, prefix: str, code: str) -> str:
         """The label of a code; text read from a workbook that is no code stays as is."""
         return self._table.get(prefix + code, code)

@@ -80,6 +80,7 @@ LABELS = {
     "actions.status": "Status", "actions.score": "Score", "actions.quadrant": "Quadrant",
     "actions.rank": "Rank", "actions.kpi": "Linked KPI", "actions.reason": "Why here",
     "actions.recalculated": "Last recalculated",
+    "actions.origin": "First planned", "actions.carried": "Years carried",
     "button.recalculate": "Recalculate priorities",
     "actions.note": "Impact, effort and risk from 1 to 5. Status is updated in the month "
                     "sheets. Blank rows at the bottom are ready for new actions.",
@@ -180,6 +181,29 @@ LABELS = {
     "review.q4": "What did we learn about our channels and our execution?",
     "review.q5": "What goes into next year's roadmap?",
     "review.answer": "Answer",
+    # the record of last year (xlplan rollover)
+    "sheet.record": "Year {year}",
+    "record.title": "The year {year}: what was delivered, and what carries over",
+    "record.note": "Written by xlplan rollover from last year's workbook. Proposals are "
+                   "proposals: copy a target into KPIs, or a budget move into your plan, "
+                   "once agreed.",
+    "record.objectives": "Objectives", "record.kpis": "KPIs: reached or missed, new baselines",
+    "record.by_month": "Delivery and budget by month",
+    "record.by_workstream": "Delivery by workstream",
+    "record.channels": "Channels: results per unit spent, budget proposal",
+    "record.done": "Actions delivered", "record.abandoned": "Actions abandoned",
+    "record.carried": "Actions carried over", "record.questions": "The review's questions",
+    "record.objective": "Objective", "record.kpi": "KPI", "record.progress": "Progress",
+    "record.reached": "Reached", "record.unit": "Unit", "record.baseline": "Baseline",
+    "record.target": "Target", "record.last": "Last actual",
+    "record.new_baseline": "New baseline", "record.proposal": "Proposed target",
+    "record.basis": "Basis", "record.month": "Month", "record.planned": "Planned",
+    "record.delivered": "Delivered", "record.cost": "Planned cost", "record.spent": "Spent",
+    "record.workstream": "Workstream", "record.status": "Status", "record.open": "continues",
+    "record.closed": "closed", "record.channel": "Channel", "record.results": "Results",
+    "record.per_euro": "Results per unit spent", "record.id": "Id",
+    "record.action": "Action", "record.notes": "Notes", "record.origin": "First planned",
+    "record.times": "Years carried", "record.question": "Question", "record.answer": "Answer",
     # guide
     "guide.title": "How this workbook works",
     "guide.intro": "A 12-month digital roadmap: one sheet per month with the planned "

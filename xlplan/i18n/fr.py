@@ -80,6 +80,7 @@ LABELS = {
     "actions.status": "Statut", "actions.score": "Note", "actions.quadrant": "Quadrant",
     "actions.rank": "Rang", "actions.kpi": "KPI lié", "actions.reason": "Pourquoi ici",
     "actions.recalculated": "Dernier recalcul",
+    "actions.origin": "Prévue d'abord", "actions.carried": "Années reportées",
     "button.recalculate": "Recalculer les priorités",
     "actions.note": "Impact, effort et risque de 1 à 5. Le statut se met à jour dans les "
                     "feuilles mensuelles. Les lignes vides du bas accueillent de nouvelles "
@@ -170,6 +171,29 @@ LABELS = {
     "review.q3": "Quels écarts subsistent entre objectifs et résultats ?",
     "review.q4": "Qu'avons-nous appris sur nos canaux et notre exécution ?",
     "review.q5": "Que retenir pour la feuille de route de l'année 2 ?",
+    "sheet.record": "Année {year}",
+    "record.title": "L'année {year} : ce qui a été livré, ce qui est reporté",
+    "record.note": "Écrit par xlplan rollover depuis le classeur de l'an dernier. Les "
+                   "propositions restent des propositions : reportez une cible dans KPI, ou "
+                   "un transfert de budget dans votre plan, une fois validés.",
+    "record.objectives": "Objectifs", "record.kpis": "KPI : atteints ou non, nouvelles bases",
+    "record.by_month": "Livraison et budget par mois",
+    "record.by_workstream": "Livraison par chantier",
+    "record.channels": "Canaux : résultats par euro dépensé, proposition de budget",
+    "record.done": "Actions livrées", "record.abandoned": "Actions abandonnées",
+    "record.carried": "Actions reportées", "record.questions": "Les questions du bilan",
+    "record.objective": "Objectif", "record.kpi": "KPI", "record.progress": "Avancement",
+    "record.reached": "Atteint", "record.unit": "Unité", "record.baseline": "Base",
+    "record.target": "Cible", "record.last": "Dernière valeur",
+    "record.new_baseline": "Nouvelle base", "record.proposal": "Cible proposée",
+    "record.basis": "Fondement", "record.month": "Mois", "record.planned": "Prévues",
+    "record.delivered": "Livrées", "record.cost": "Coût prévu", "record.spent": "Dépensé",
+    "record.workstream": "Chantier", "record.status": "Statut", "record.open": "continue",
+    "record.closed": "clos", "record.channel": "Canal", "record.results": "Résultats",
+    "record.per_euro": "Résultats par euro", "record.id": "Id",
+    "record.action": "Action", "record.notes": "Notes", "record.origin": "Prévue d'abord",
+    "record.times": "Années reportées", "record.question": "Question",
+    "record.answer": "Réponse",
     "review.answer": "Réponse",
     "guide.title": "Mode d'emploi du classeur",
     "guide.intro": "Une feuille de route digitale sur 12 mois : une feuille par mois avec les "

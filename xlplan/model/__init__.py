@@ -134,6 +134,10 @@ class Action:
     notes: str = ""
     rank: int | None = None
     reason: str = ""
+    # history across plan years (xlplan rollover): where it was first planned, e.g.
+    # "Mar 2027", and how many times it has been carried into a new year
+    origin: str = ""
+    carried: int = 0
 
     @property
     def is_open(self) -> bool:
@@ -214,3 +218,25 @@ class Plan:
     month_focus: list[str] = field(default_factory=lambda: [""] * 12)
     # when the priorities were last recalculated (the button or xlplan prioritize)
     recalculated: _dt.datetime | None = None
+    # the record of the year before, written by xlplan rollover
+    record: Record | None = None
+
+
+@dataclass
+class RecordBlock:
+    """One table of the record of a past year: a key naming it (its title is the
+    label "record.<key>"), its columns' keys (headed "record.<column>") and rows of plain
+    values."""
+    key: str
+    columns: list[str]
+    rows: list[list] = field(default_factory=list)
+
+
+@dataclass
+class Record:
+    """What a plan year delivered, kept in the next year's workbook."""
+    year: int
+    blocks: list[RecordBlock] = field(default_factory=list)
+
+    def block(self, key: str) -> RecordBlock | None:
+        return next((b for b in self.blocks if b.key == key), None)

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from ..errors import XlplanError
 from ..model import (BUCKETS, KPI_GROUPS, ROLES, STATUSES, KPI, Action, AuditItem,
                      DiagnosticItem, Moment, Objective, Person, Plan, Risk, Settings,
-                     Workstream)
+                     Record, RecordBlock, Workstream)
 from ..workbook.sheets import actions as actions_sheet
 from ..workbook.sheets import diagnostic as diagnostic_sheet
 from ..workbook.sheets import kpis as kpis_sheet
 from ..workbook.sheets import months as months_sheet
 from ..workbook.sheets import objectives as objectives_sheet
+from ..workbook.sheets import record as record_sheet
 from ..workbook.sheets import risks as risks_sheet
 from ..workbook.sheets import settings as settings_sheet
 from ..workbook.sheets import workstreams as workstreams_sheet
@@ -254,7 +255,40 @@ def read_plan(doc: Document) -> ReadPlan:
             plan.month_focus[i - 1] = text(doc.value(sheet, 1, 1))
     # the button's stamp: a time, or the message it left when it could not run
     plan.recalculated = clean(doc.named_value(STAMP_NAME) or "")
+    plan.record = _record(doc, s.year - 1)
     return out
+
+
+def _record(doc: Document, year: int) -> Record | None:
+    """The record of last year, read back table by table: a title, a header row, rows
+    down to a blank row."""
+    sheet = doc.sheet("record")
+    if sheet is None:
+        return None
+    L = doc.labels
+    titles = {str(L["record." + k]).lower(): k for k in record_sheet.BLOCKS}
+    heads = {str(v).lower(): k.removeprefix("record.") for k, v in L.items()
+             if k.startswith("record.")}
+    grid = doc.grid(sheet)
+    record = Record(year)
+    r = record_sheet.TOP
+    while r < len(grid):
+        key = titles.get(text(doc.value(sheet, r, 0)).lower())
+        if key is None:
+            r += 1
+            continue
+        width = len(grid[r + 1]) if r + 1 < len(grid) else 0
+        columns = [heads.get(text(v).lower(), "") for v in grid[r + 1][:width]] \
+            if r + 1 < len(grid) else []
+        while columns and not columns[-1]:
+            columns.pop()
+        block = RecordBlock(key, columns)
+        r += 2
+        while r < len(grid) and any(v != "" for v in grid[r]):
+            block.rows.append([clean(v) for v in doc.row_values(sheet, r, 0, len(columns))])
+            r += 1
+        record.blocks.append(block)
+    return record
 
 
 # what a person types about an action on the Actions sheet (the rest is computed)
@@ -298,7 +332,8 @@ def _actions(doc: Document, out: ReadPlan, months: list[str]) -> None:
                    status=code_of(rec["status"], statuses, ""),
                    moment=text(rec["moment"]), kpi=text(rec["kpi"]),
                    rank=rec["rank"] if isinstance(rec["rank"], int) else None,
-                   reason=text(rec["reason"]))
+                   reason=text(rec["reason"]), origin=text(rec["origin"]),
+                   carried=rec["carried"] if isinstance(rec["carried"], int) else 0)
         entries = found.get(a.id, [])
         entry = next((e for e in entries if e.month == a.month), entries[0] if entries else None)
         if entry is not None:

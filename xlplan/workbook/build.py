@@ -6,7 +6,7 @@ from ..model import Plan
 from . import styles
 from .book import Book
 from .sheets import (actions, budget, dashboard, diagnostic, guide, kpis, months, objectives,
-                     raci, review, risks, rituals, roadmap, settings, workstreams)
+                     raci, record, review, risks, rituals, roadmap, settings, workstreams)
 from .sheets.context import BuildContext
 
 
@@ -35,4 +35,5 @@ def build_book(plan: Plan, table_rows: dict[str, int] | None = None) -> Book:
     rituals.build(ctx)
     dashboard.build(ctx)
     review.build(ctx)
+    record.build(ctx)
     return book

@@ -8,12 +8,12 @@ from .context import SPARE_ACTION_ROWS, BuildContext
 
 KEYS = ["id", "title", "workstream", "channel", "owner", "impact", "effort",
         "dependencies", "risk", "cost", "hours", "bucket", "month", "pinned", "moment",
-        "status", "score", "quadrant", "rank", "kpi", "reason"]
+        "status", "score", "quadrant", "rank", "kpi", "reason", "origin", "carried"]
 TABLE_TOP = 3
 WIDTHS = {"id": 6, "title": 48, "workstream": 20, "channel": 12, "owner": 15, "impact": 7,
           "effort": 7, "dependencies": 11, "risk": 6, "cost": 11, "hours": 7, "bucket": 16,
           "month": 8, "pinned": 7, "moment": 14, "status": 12, "score": 7, "quadrant": 14,
-          "rank": 6, "kpi": 22, "reason": 30}
+          "rank": 6, "kpi": 22, "reason": 30, "origin": 12, "carried": 8}
 
 
 def layout(ctx: BuildContext, sheet) -> TableLayout:
@@ -62,6 +62,7 @@ def build(ctx: BuildContext) -> TableLayout:
             "pinned": L["yes"] if a.pinned else L["no"], "moment": a.moment or None,
             "status": status, "score": score, "quadrant": quadrant, "rank": a.rank,
             "kpi": a.kpi or None, "reason": a.reason or None,
+            "origin": a.origin or None, "carried": a.carried or None,
         })
     # blank rows carry the formulas too, so a typed new action scores at once
     for _ in range(lay.last - lay.first + 1 - len(records)):
@@ -71,7 +72,7 @@ def build(ctx: BuildContext) -> TableLayout:
     styles.update({"impact": "input_int", "effort": "input_int", "risk": "input_int",
                    "cost": "input_money", "hours": "input_num", "status": "calc",
                    "score": "calc_num", "quadrant": "calc", "rank": "calc_int",
-                   "reason": "calc"})
+                   "reason": "calc", "origin": "calc", "carried": "calc_int"})
     book.table(lay, headers, records, styles)
 
     f, last = lay.first, lay.last

@@ -1,0 +1,212 @@
+"""xlplan rollover: a year run by a manager becomes next year's workbook."""
+from __future__ import annotations
+
+import shutil
+import statistics
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+import engine
+import xlplan
+from xlplan.cli import main
+
+DONE = {"A01", "A02", "A03", "A05", "A06", "A07", "A13"}
+ABANDONED = {"A09"}
+SESSIONS = [4100, 4300, 4400, 4700, 4900, 5200]   # Jan..Jun, a KPI that should go up
+COST_PER_LEAD = [58, 55, 57]                      # Jan..Mar, a KPI that should go down
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def lived_year(folder: Path) -> Path:
+    """The sample 2027 workbook after a year of a manager's typing: statuses on the month
+    sheets, spend, KPI actuals, results per channel in Budget; then xlplan sync."""
+    path = xlplan.new(folder / "roadmap_2027.xlsm",
+                      xlplan.Settings(year=2027, company="Atelier Durand"))
+    wb = openpyxl.load_workbook(path, keep_vba=True)
+    month_rows = {}
+    for sheet in ("Jan", "Feb", "Mar", "Apr"):
+        for r in range(9, 30):
+            if wb[sheet][f"A{r}"].value:
+                month_rows[wb[sheet][f"A{r}"].value] = (sheet, r)
+    spend = {"A05": 1000, "A06": 1200, "A07": 800, "A13": 500}
+    for aid in DONE | ABANDONED | {"A04", "A08"}:
+        sheet, r = month_rows[aid]
+        wb[sheet][f"G{r}"] = ("Done" if aid in DONE else
+                              "Abandoned" if aid in ABANDONED else "In progress")
+        if aid in spend:
+            wb[sheet][f"I{r}"] = spend[aid]
+    kpis = wb["KPIs"]
+    for i, v in enumerate(SESSIONS):
+        kpis.cell(6, 8 + i, v)
+    for i, v in enumerate(COST_PER_LEAD):
+        kpis.cell(9, 8 + i, v)
+    budget = wb["Budget"]
+    assert budget["A28"].value.endswith("$K$5") and budget["A30"].value.endswith("$K$7")
+    budget["D28"], budget["D30"] = 100, 150     # SEO, Google Ads results
+    wb.save(path)
+    xlplan.sync(path)
+    return path
+
+
+def record_rows(path: Path, title: str) -> list[tuple]:
+    """The rows of one table of the record sheet, read with openpyxl."""
+    wb = openpyxl.load_workbook(path, data_only=True)
+    ws = next(ws for ws in wb.worksheets if ws.title.startswith("Year "))
+    rows = [tuple(c.value for c in row) for row in ws.iter_rows()]
+    start = next(i for i, row in enumerate(rows) if row[0] == title) + 2
+    out = []
+    for row in rows[start:]:
+        if all(v is None for v in row):
+            break
+        out.append(row)
+    return out
+
+
+def test_a_lived_year_rolls_into_the_next(tmp_path):
+    old = lived_year(tmp_path)
+    before = old.read_bytes()
+    months_before = {r[0].value: r[12].value for r in
+                     openpyxl.load_workbook(old, data_only=True)["Actions"].iter_rows(min_row=5)
+                     if r[0].value}
+    result = run("rollover", old)
+    assert result.exit_code == 0, result.output
+    new = tmp_path / "roadmap_2028.xlsm"
+    assert old.read_bytes() == before
+
+    plan = xlplan.read(new)
+    assert plan.settings.year == 2028 and plan.settings.start_month == 1
+    sample_ids = set(months_before)
+    assert {a.id for a in plan.actions} == sample_ids - DONE - ABANDONED
+    for a in plan.actions:
+        origin = f"{months_before[a.id]} 2027" if months_before[a.id] else "2027"
+        assert (a.origin, a.carried, a.month) == (origin, 1, None), a.id
+    statuses = {a.id: a.status for a in plan.actions}
+    assert statuses["A04"] == statuses["A08"] == "in_progress"
+
+    # KPIs start from their last actual; targets are proposals in the record
+    kpis = {k.name: k for k in plan.kpis}
+    assert kpis["Website sessions a month"].baseline == SESSIONS[-1]
+    assert kpis["Cost per lead"].baseline == COST_PER_LEAD[-1]
+    assert kpis["Organic share of traffic"].baseline == 0.35  # no actual: kept
+    assert all(k.target is None and k.actuals == [None] * 12 for k in plan.kpis)
+    rows = {r[0]: r for r in record_rows(new, "KPIs: reached or missed, new baselines")}
+    slope = statistics.linear_regression(range(len(SESSIONS)), SESSIONS).slope
+    expected = SESSIONS[-1] + 12 * slope                       # 7805.7...
+    assert rows["Website sessions a month"][6:8] == (5200, float(f"{expected:.3g}"))
+    assert f"{slope:+.0f} a month" in rows["Website sessions a month"][8]  # +217
+    slope = statistics.linear_regression(range(3), COST_PER_LEAD).slope
+    assert rows["Cost per lead"][7] == COST_PER_LEAD[-1] + 12 * slope == 51
+    assert rows["Organic share of traffic"][7] is None
+    assert "no actual this year" in rows["Organic share of traffic"][8]
+
+    # the budget proposal: SEO got 100 results for 500, Google Ads 150 for 3,000
+    channels = {r[0]: r for r in record_rows(new, "Channels: results per unit spent, budget proposal")}
+    assert channels["SEO"][1:4] == (500, 100, 0.2)
+    assert channels["Google Ads"][1:4] == (3000, 150, 0.05)
+    assert channels["Google Ads"][4].startswith("proposal: move 900 (30% of its 3,000) to SEO")
+
+    done = {r[0] for r in record_rows(new, "Actions delivered")}
+    abandoned = {r[0] for r in record_rows(new, "Actions abandoned")}
+    carried = {r[0]: r for r in record_rows(new, "Actions carried over")}
+    assert (done, abandoned, set(carried)) == (DONE, ABANDONED, sample_ids - DONE - ABANDONED)
+    by_month = {r[0]: r for r in record_rows(new, "Delivery and budget by month")}
+    assert by_month["Jan"][1:3] == (5, 4) and by_month["Jan"][4] == 1000
+
+    # the new workbook is a clean xlplan workbook that sync leaves byte for byte
+    once = new.read_bytes()
+    xlplan.sync(new)
+    assert new.read_bytes() == once
+
+
+def test_rollover_chains_and_an_action_carried_twice_says_so(tmp_path):
+    first = xlplan.new(tmp_path / "roadmap_2027.xlsm", xlplan.Settings(year=2027))
+    wb = openpyxl.load_workbook(first, keep_vba=True)
+    wb.create_sheet("Suppliers")["A1"] = "Agency X, contract ends in March"
+    wb.save(first)
+    result = run("rollover", first)
+    assert result.exit_code == 0 and "sheet 'Suppliers' is not xlplan's" in result.output
+    assert run("rollover", tmp_path / "roadmap_2028.xlsm").exit_code == 0
+    plan = xlplan.read(tmp_path / "roadmap_2029.xlsm")
+    assert plan.settings.year == 2029
+    a01 = next(a for a in plan.actions if a.id == "A01")
+    assert (a01.origin, a01.carried) == ("Jan 2027", 2)
+    carried = {r[0]: r for r in record_rows(tmp_path / "roadmap_2029.xlsm",
+                                            "Actions carried over")}
+    assert carried["A01"][2:4] == ("Jan 2027", 2)
+    suppliers = openpyxl.load_workbook(tmp_path / "roadmap_2029.xlsm")["Suppliers"]
+    assert suppliers["A1"].value == "Agency X, contract ends in March"
+    # rituals are dated in the new year, on the same weekday (Monday by default)
+    rituals = openpyxl.load_workbook(tmp_path / "roadmap_2029.xlsm", data_only=True)["Rituals"]
+    first_ritual = rituals["A4"].value
+    assert (first_ritual.year, first_ritual.isoweekday()) == (2029, 1)
+
+
+def test_dry_run_writes_nothing_and_refusals(tmp_path):
+    path = xlplan.new(tmp_path / "roadmap_2027.xlsm", xlplan.Settings(year=2027))
+    dry = run("rollover", path, "--dry-run")
+    assert dry.exit_code == 0 and "would carry over 28 open action(s)" in dry.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["roadmap_2027.xlsm"]
+
+    assert run("rollover", path).exit_code == 0
+    again = run("rollover", path)
+    assert again.exit_code == 1 and "already exists" in again.output
+    assert run("rollover", path, "--force").exit_code == 0
+    assert (tmp_path / "roadmap_2028.bak.xlsm").exists()
+
+
+@pytest.mark.parametrize("case", ["not xlplan", "open in Excel", "no such folder",
+                                  "same file"])
+def test_bad_input_gets_a_clear_message_and_nothing_written(tmp_path, case):
+    path = tmp_path / "roadmap_2027.xlsx"
+    args = ["rollover", path]
+    if case == "not xlplan":
+        wb = openpyxl.Workbook()
+        wb.active["A1"] = "budget"
+        wb.save(path)
+        expected, code = "was not made by xlplan", 2
+    else:
+        xlplan.new(path, xlplan.Settings(year=2027))
+        if case == "open in Excel":
+            (tmp_path / "~$roadmap_2027.xlsx").write_text("")
+            expected, code = "open in Excel or LibreOffice", 1
+        elif case == "no such folder":
+            args += ["-o", tmp_path / "missing" / "next.xlsx"]
+            expected, code = "does not exist", 1
+        else:
+            args += ["-o", path]
+            expected, code = "is the workbook being rolled over", 1
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    result = run(*args)
+    assert result.exit_code == code and expected in result.output, result.output
+    assert "Traceback" not in result.output
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+@pytest.mark.engine
+def test_the_new_workbook_recalculates_and_its_button_runs_in_libreoffice(tmp_path, soffice):
+    old = lived_year(tmp_path)
+    # the year's file as LibreOffice saved it rolls over to the same workbook
+    resaved = engine.recalculate(old, tmp_path / "lo")
+    shutil.copy(resaved, tmp_path / "lo" / "roadmap_2027.xlsm")
+    a = xlplan.rollover(old).output
+    b = xlplan.rollover(tmp_path / "lo" / "roadmap_2027.xlsm").output
+    assert engine.sheet_differences(a, b) == []
+
+    recalculated = engine.recalculate(a, tmp_path / "recalc")
+    assert engine.mismatches(a, recalculated) == []
+    assert engine.error_cells(recalculated) == []
+
+    expected = tmp_path / "expected.xlsm"
+    shutil.copy(a, expected)
+    assert xlplan.prioritize(expected).schedule.moves  # the carried actions get months
+    report, = engine.click_button([a], tmp_path / "clicked")
+    assert report["error"] is None
+    out = tmp_path / "clicked" / a.name
+    from test_button import stamp_cell
+    assert engine.sheet_differences(expected, out, {stamp_cell(out)}) == []

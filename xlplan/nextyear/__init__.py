@@ -1,0 +1,260 @@
+"""Next year's plan from this year's (`xlplan rollover`): what carries over, what is
+proposed. Pure functions of the model (and of the few figures only the workbook holds,
+``YearFacts``); ``xlplan.nextyear.files`` reads and writes the workbooks.
+
+The articles end the year with a complete review that feeds the year-2 roadmap: year 2
+amplifies what worked. So: open actions, open risks, workstreams with work left,
+settings, people, channels and weights carry over; done and abandoned actions go into
+the record of the year; each KPI starts from its last actual, with a target proposed
+from the year's trend; the budget proposal moves money toward the channels whose
+results per euro were best (the articles' rule: a channel that gets results at half
+the cost of another takes 30 % of that other's budget).
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import math
+from dataclasses import dataclass, field
+
+from ..i18n import Labels
+from ..model import KPI, Action, Plan, Record, RecordBlock
+from ..scheduling import rank_actions
+
+SHIFT = 0.30       # share of a weaker channel's budget the articles move to the best one
+WEAKER = 0.5       # "weaker": results per euro at most half the best channel's
+
+
+@dataclass
+class YearFacts:
+    """What the year's workbook holds beyond the model: objective progress (computed
+    there) and the results people typed per channel in the Budget sheet."""
+    objective_progress: dict[str, float | None] = field(default_factory=dict)
+    channel_results: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class KpiOutcome:
+    kpi: KPI
+    last: float | None
+    reached: bool | None
+    new_baseline: float | None
+    proposal: float | None
+    basis: str
+
+
+@dataclass
+class ChannelOutcome:
+    channel: str
+    spent: float
+    results: float | None
+    per_euro: float | None
+    proposal: str
+
+
+@dataclass
+class Rollover:
+    plan: Plan                      # next year's
+    carried: list[Action]           # as they are in the new plan
+    dropped: list[Action]           # done and abandoned, recorded
+    kpis: list[KpiOutcome]
+    channels: list[ChannelOutcome]
+    risks_carried: int = 0
+    workstreams_closed: list[str] = field(default_factory=list)
+
+    def as_text(self, verb: str = "carries over") -> str:
+        new_year = self.plan.settings.year
+        lines = [f"{new_year}: {verb} {len(self.carried)} open action(s), "
+                 f"{self.risks_carried} open risk(s); records {len(self.dropped)} done or "
+                 "abandoned action(s)"]
+        lines += [f"  carried {a.id}: {a.title} (first planned {a.origin}, "
+                  f"{a.carried} time(s))" for a in self.carried]
+        lines += [f"  recorded {a.id}: {a.title} ({a.status})" for a in self.dropped]
+        lines += [f"  workstream closed: {w}" for w in self.workstreams_closed]
+        for k in self.kpis:
+            lines.append(f"  KPI {k.kpi.name}: {k.basis}")
+        lines += [f"  budget {c.channel}: {c.proposal}" for c in self.channels if c.proposal]
+        return "\n".join(lines)
+
+
+def last_actual(kpi: KPI) -> float | None:
+    """The value of the last month with one."""
+    values = [v for v in kpi.actuals if _number(v)]
+    return values[-1] if values else None
+
+
+def trend(kpi: KPI) -> float | None:
+    """Least-squares change per month over the months with a value (two or more)."""
+    points = [(i, v) for i, v in enumerate(kpi.actuals) if _number(v)]
+    if len(points) < 2:
+        return None
+    n = len(points)
+    mx = sum(i for i, _ in points) / n
+    my = sum(v for _, v in points) / n
+    sxx = sum((i - mx) ** 2 for i, _ in points)
+    return sum((i - mx) * (v - my) for i, v in points) / sxx
+
+
+def kpi_outcome(kpi: KPI) -> KpiOutcome:
+    last = last_actual(kpi)
+    target = kpi.target if _number(kpi.target) else None
+    up = kpi.direction != "down"
+    reached = None
+    if last is not None and target is not None:
+        reached = last >= target if up else last <= target
+    if last is None:
+        return KpiOutcome(kpi, None, None, kpi.baseline, None,
+                          "no actual this year: baseline kept, set a target")
+    slope = trend(kpi)
+    if slope is not None and (slope > 0 if up else slope < 0):
+        proposal = _rounded(last + 12 * slope)
+        basis = (f"baseline {_g(last)} (last actual); proposed target {_g(proposal)}, "
+                 f"the year's trend of {slope:+.3g} a month for 12 more months")
+    else:
+        proposal = None
+        basis = (f"baseline {_g(last)} (last actual); no target proposed: the trend is "
+                 "flat or goes the wrong way, set one")
+    return KpiOutcome(kpi, last, reached, last, proposal, basis)
+
+
+def channel_outcomes(plan: Plan, facts: YearFacts) -> list[ChannelOutcome]:
+    spent: dict[str, float] = {}
+    for a in plan.actions:
+        if a.channel and _number(a.spend):
+            spent[a.channel] = spent.get(a.channel, 0.0) + a.spend
+    out = []
+    for ch in plan.channels:
+        results = facts.channel_results.get(ch)
+        results = results if _number(results) else None
+        s = spent.get(ch, 0.0)
+        per_euro = results / s if results and s > 0 else None
+        out.append(ChannelOutcome(ch, s, results, per_euro, ""))
+    proven = [c for c in out if c.per_euro]
+    if len(proven) >= 2:
+        best = max(proven, key=lambda c: (c.per_euro, c.channel))
+        for c in proven:
+            if c is not best and c.per_euro <= WEAKER * best.per_euro:
+                move = round(SHIFT * c.spent, 2)
+                c.proposal = (f"proposal: move {move:,.0f} ({SHIFT:.0%} of its "
+                              f"{c.spent:,.0f}) to {best.channel}: {c.per_euro:.4g} results "
+                              f"per unit spent against {best.per_euro:.4g}")
+        best.proposal = "best results per unit spent: invest more here"
+    for c in out:
+        if c.spent > 0 and c.results is None:
+            c.proposal = "results not recorded in Budget: performance not proven yet"
+    return out
+
+
+def roll(plan: Plan, facts: YearFacts | None = None) -> Rollover:
+    """Next year's plan from ``plan`` (which is not changed)."""
+    facts = facts or YearFacts()
+    s = plan.settings
+    L = Labels(s.language)
+    months = L.plan_months(s)
+    new_settings = dataclasses.replace(s, year=s.year + 1)
+    carried, dropped = [], []
+    for a in plan.actions:
+        if not a.is_open:
+            dropped.append(a)
+            continue
+        b = copy.copy(a)
+        if not b.origin:
+            if a.month:
+                year, _ = s.plan_month(a.month)
+                b.origin = f"{months[a.month - 1]} {year}"
+            else:
+                b.origin = str(s.year)
+        b.carried = a.carried + 1
+        b.month, b.pinned, b.rank = None, False, None
+        b.results, b.spend, b.notes = "", None, ""
+        b.reason = f"carried over from {s.year} (first planned {b.origin})"
+        carried.append(b)
+
+    open_streams = {a.workstream for a in carried}
+    streams = [dataclasses.replace(w, start=1, end=12) for w in plan.workstreams
+               if w.name in open_streams]
+    closed = [w.name for w in plan.workstreams if w.name not in open_streams]
+    outcomes = [kpi_outcome(k) for k in plan.kpis]
+    kpis = [dataclasses.replace(k, baseline=o.new_baseline, target=None, actuals=[None] * 12)
+            for k, o in zip(plan.kpis, outcomes)]
+    risks = [copy.copy(r) for r in plan.risks if r.status != "closed"]
+    channels = channel_outcomes(plan, facts)
+
+    new = Plan(new_settings, people=list(plan.people), channels=list(plan.channels),
+               moments=list(plan.moments), workstreams=streams, actions=carried, kpis=kpis,
+               objectives=list(plan.objectives), risks=risks,
+               diagnostic=list(plan.diagnostic), audit=list(plan.audit))
+    rank_actions(new.actions, new.settings)
+    result = Rollover(new, carried, dropped, outcomes, channels, len(risks), closed)
+    new.record = record_of(plan, facts, result, L)
+    return result
+
+
+def record_of(plan: Plan, facts: YearFacts, result: Rollover, L: Labels) -> Record:
+    """The record of ``plan``'s year, as the new workbook keeps it."""
+    s = plan.settings
+    months = L.plan_months(s)
+    yes, no = L["yes"], L["no"]
+    blocks = []
+
+    def block(key, columns, rows):
+        blocks.append(RecordBlock(key, columns, rows))
+
+    block("objectives", ["objective", "kpi", "progress", "reached"], [
+        [o.objective, o.kpi, facts.objective_progress.get(o.id),
+         _yes_no(facts.objective_progress.get(o.id), yes, no)]
+        for o in plan.objectives])
+    block("kpis", ["kpi", "unit", "baseline", "target", "last", "reached", "new_baseline",
+                   "proposal", "basis"], [
+        [k.kpi.name, k.kpi.unit, k.kpi.baseline, k.kpi.target, k.last,
+         "" if k.reached is None else (yes if k.reached else no), k.new_baseline, k.proposal,
+         k.basis] for k in result.kpis])
+    done = [a for a in plan.actions if a.status == "done"]
+    block("by_month", ["month", "planned", "delivered", "cost", "spent"], [
+        [months[m - 1],
+         sum(1 for a in plan.actions if a.month == m),
+         sum(1 for a in done if a.month == m),
+         sum(_n(a.cost) for a in plan.actions if a.month == m),
+         sum(_n(a.spend) for a in plan.actions if a.month == m)] for m in range(1, 13)])
+    block("by_workstream", ["workstream", "planned", "delivered", "status"], [
+        [w.name, sum(1 for a in plan.actions if a.workstream == w.name),
+         sum(1 for a in done if a.workstream == w.name),
+         L["record.closed"] if w.name in result.workstreams_closed else L["record.open"]]
+        for w in plan.workstreams])
+    block("channels", ["channel", "spent", "results", "per_euro", "proposal"], [
+        [c.channel, c.spent, c.results, c.per_euro, c.proposal] for c in result.channels])
+    block("done", ["id", "action", "workstream", "month", "results"], [
+        [a.id, a.title, a.workstream, months[a.month - 1] if a.month else "", a.results]
+        for a in done])
+    block("abandoned", ["id", "action", "workstream", "month", "notes"], [
+        [a.id, a.title, a.workstream, months[a.month - 1] if a.month else "", a.notes]
+        for a in plan.actions if a.status == "abandoned"])
+    block("carried", ["id", "action", "origin", "times"], [
+        [a.id, a.title, a.origin, a.carried] for a in result.carried])
+    block("questions", ["question", "answer"], [
+        [L[f"review.q{i}"], ""] for i in range(1, 6)])
+    return Record(s.year, blocks)
+
+
+def _yes_no(progress, yes, no):
+    return "" if not _number(progress) else (yes if progress >= 1 else no)
+
+
+def _number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def _n(v) -> float:
+    return v if _number(v) else 0
+
+
+def _rounded(x: float) -> float:
+    """To three significant figures: a target people can read."""
+    if x == 0:
+        return 0.0
+    digits = 2 - int(math.floor(math.log10(abs(x))))
+    return round(x, digits) if digits > 0 else float(round(x, digits))
+
+
+def _g(x) -> str:
+    return f"{x:,.6g}" if _number(x) else ""
