@@ -210,3 +210,14 @@ def test_the_new_workbook_recalculates_and_its_button_runs_in_libreoffice(tmp_pa
     out = tmp_path / "clicked" / a.name
     from test_button import stamp_cell
     assert engine.sheet_differences(expected, out, {stamp_cell(out)}) == []
+
+
+def test_text_typed_where_a_number_belongs_rolls_over_as_typed(tmp_path):
+    path = xlplan.new(tmp_path / "roadmap_2027.xlsx", xlplan.Settings(year=2027))
+    wb = openpyxl.load_workbook(path)
+    wb["Actions"]["J5"] = "tbd"   # A01's cost
+    wb.save(path)
+    result = run("rollover", path)
+    assert result.exit_code == 0, result.output
+    a01 = next(a for a in xlplan.read(tmp_path / "roadmap_2028.xlsx").actions if a.id == "A01")
+    assert a01.cost == "tbd"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .. import macros
 from ..errors import XlplanError
+from ..model import Plan
 from ..reading.document import Document, open_document
 from ..reading.plan import read_plan
 from ..repair import PersonFormulas, carry_foreign_sheets, carry_vba
@@ -36,14 +37,13 @@ def default_output(source: Path, year: int) -> Path:
     return source.with_name(f"roadmap_{year}{source.suffix.lower()}")
 
 
-def year_facts(doc: Document) -> YearFacts:
+def year_facts(doc: Document, plan: Plan) -> YearFacts:
     """Objective progress (a formula's value) and the results typed per channel."""
     facts = YearFacts()
-    read = read_plan(doc)
     found = doc.package.reference("Obj_Progress")
     if found is not None:
         sheet, (r1, c, r2, _) = found
-        for obj, r in zip(read.plan.objectives, range(r1, r2 + 1)):
+        for obj, r in zip(plan.objectives, range(r1, r2 + 1)):
             v = doc.value(sheet, r, c)
             facts.objective_progress[obj.id] = v if isinstance(v, (int, float)) else None
     found = doc.package.reference("Bud_ResultsShare")  # results are the column before
@@ -62,8 +62,8 @@ def rollover(path, output=None, *, force: bool = False, dry_run: bool = False
     source = Path(path)
     doc = open_document(source)
     refuse_if_open(source)  # what Excel holds unsaved would be missed
-    read = read_plan(doc)
-    result = roll(read.plan, year_facts(doc))
+    plan = read_plan(doc).plan
+    result = roll(plan, year_facts(doc, plan))
     out = Path(output) if output else default_output(source, result.plan.settings.year)
     if out.suffix.lower() not in (".xlsx", ".xlsm"):
         raise XlplanError(f"{out.name} does not end in .xlsm or .xlsx", where=str(out),
@@ -83,6 +83,9 @@ def rollover(path, output=None, *, force: bool = False, dry_run: bool = False
     carry_vba(doc, book, report)
     book.macros = macros.enabled(out)
     created = _dt.datetime(result.plan.settings.year, 1, 1)
-    write_atomically(out, lambda tmp: render(book, tmp, created), overwrite=force)
+    # not strict: text typed where a number belongs shows the error every spreadsheet
+    # would, and check reports its cause
+    write_atomically(out, lambda tmp: render(book, tmp, created, strict=False),
+                     overwrite=force)
     report.written = True
     return report
