@@ -98,3 +98,28 @@ def test_every_move_has_a_reason_a_person_can_read():
         "A02": "moved Jan → Feb: Jan hours full, 48/43.3 h",
         "A04": "drop quadrant (impact 1, effort 5): left unscheduled; stop it or rethink it",
     }
+
+
+def test_an_action_with_work_typed_on_its_month_row_keeps_its_month():
+    s = Settings(year=2027, hours_per_week=5)  # 21.7 h a month
+    plan = Plan(settings=s, actions=[
+        Action("A01", "heavy, with notes", impact=5, effort=2, risk=1, hours=30, month=3,
+               notes="agency briefed"),
+        Action("A02", "heavy, nothing typed", impact=5, effort=2, risk=1, hours=30, month=3),
+        Action("A03", "low value, spent on", impact=1, effort=5, risk=3, hours=2, month=2,
+               spend=150),
+    ])
+    result = schedule(plan, NAMES)
+    reasons = {k: (p.after, p.reason) for k, p in result.placements.items()}
+    assert reasons == {
+        "A01": (3, "kept in Mar, where work is recorded: not placed: no month from Jan to "
+                   "Dec has room (Dec hours full, 30/21.7 h)"),
+        "A02": (None, "not placed: no month from Jan to Dec has room (Dec hours full, "
+                      "30/21.7 h)"),
+        "A03": (2, "kept in Feb, where work is recorded: drop quadrant (impact 1, effort 5): "
+                   "left unscheduled; stop it or rethink it"),
+    }
+    assert [p.action for p in result.unplaced] == ["A01", "A02"]
+    moved = copy.deepcopy(plan)
+    apply(moved, result)
+    assert schedule(moved, NAMES).moves == []

@@ -59,6 +59,7 @@ Private aStatus() As Variant
 Private aCode() As Long
 Private aInputs() As Variant
 Private aHasInputs() As Boolean
+Private aHasWork() As Boolean
 Private pMonth() As Long
 Private pReason() As String
 Private depStart() As Long
@@ -295,7 +296,7 @@ Private Sub ReadActions()
     ReDim aDeps(1 To n + 1): ReDim aMoment(1 To n + 1): ReDim aReason(1 To n + 1)
     ReDim aImpact(1 To n + 1): ReDim aEffort(1 To n + 1): ReDim aStatus(1 To n + 1)
     ReDim aCode(1 To n + 1)
-    ReDim aInputs(1 To n + 1, 1 To 4): ReDim aHasInputs(1 To n + 1)
+    ReDim aInputs(1 To n + 1, 1 To 4): ReDim aHasInputs(1 To n + 1): ReDim aHasWork(1 To n + 1)
     ReDim pMonth(1 To n + 1): ReDim pReason(1 To n + 1)
     ReDim decided(1 To n + 1): ReDim decidedMonth(1 To n + 1)
     NewTable byIdKeys, byIdVals, n
@@ -327,10 +328,12 @@ Private Sub ReadActions()
         entry = Lookup(monthKeys, monthVals, aId(i) & "|" & aMonth(i))
         If entry = 0 Then entry = Lookup(firstKeys, firstVals, aId(i))
         aHasInputs(i) = (entry > 0)
+        aHasWork(i) = False
         If entry > 0 Then
             m = entry \ 100000
             For k = 1 To 4
                 aInputs(i, k) = monthData(m)(entry - m * 100000, 6 + k)
+                If k > 1 Then aHasWork(i) = aHasWork(i) Or Not Blank(aInputs(i, k))
             Next k
             If aMonth(i) > 0 Then aStatus(i) = aInputs(i, 1)
         End If
@@ -516,6 +519,8 @@ Private Sub ScheduleActions()
         ElseIf aQuadrant(i) = "drop" Then
             Decide i, 0, "drop quadrant (impact " & Txt(aImpact(i)) & ", effort " & _
                            Txt(aEffort(i)) & "): left unscheduled; stop it or rethink it"
+            Keep i
+            If pMonth(i) > 0 Then AddTo i, pMonth(i)
         Else
             movable = movable + 1
             order(movable) = i
@@ -547,6 +552,8 @@ Private Sub ScheduleActions()
             For k = 1 To movable
                 If pending(k) Then
                     Decide order(k), 0, "not placed: its dependencies form a circle"
+                    Keep order(k)
+                    If pMonth(order(k)) > 0 Then AddTo order(k), pMonth(order(k))
                     pending(k) = False
                 End If
             Next k
@@ -556,6 +563,7 @@ Private Sub ScheduleActions()
         remaining = remaining - 1
         i = order(pick)
         Place i
+        Keep i
         If pMonth(i) > 0 Then AddTo i, pMonth(i)
     Loop
 End Sub
@@ -659,6 +667,15 @@ Private Sub Place(ByVal i As Long)
     lastLack = Lack(i, candidates(nc), True)
     Decide i, 0, "not placed: no month from " & monthNames(first) & " to " & _
                    monthNames(last) & " has room (" & lastLack & ")"
+End Sub
+
+Private Sub Keep(ByVal i As Long)
+    ' an action left without a month keeps its month when results, spend or notes are
+    ' typed on its row there: nothing typed is lost
+    If pMonth(i) = 0 And aMonth(i) > 0 And aHasWork(i) Then
+        Decide i, aMonth(i), "kept in " & monthNames(aMonth(i)) & _
+                             ", where work is recorded: " & pReason(i)
+    End If
 End Sub
 
 Private Function Stays(ByVal i As Long, ByVal name As String) As String

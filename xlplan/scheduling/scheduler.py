@@ -7,7 +7,9 @@ dependencies, in the first quarter when it is a quick win and that quarter has r
 or the last month with room before its commercial moment. Room means hours within the month's capacity, planned
 cost to date within the budget accrued to date (a twelfth of the year's a month) and
 open actions within the work-in-progress limit.
-Done, abandoned and pinned actions never move; they count against their months.
+Done, abandoned and pinned actions never move; they count against their months. An
+action that would be left without a month keeps its month instead when results, spend
+or notes are typed on its row there, so that nothing typed is lost; its reason says so.
 
 Keeping a month that still fits is what makes the schedule idempotent: a second run
 finds every action where the first put it, with room there.
@@ -49,8 +51,7 @@ class Schedule:
 
     @property
     def unplaced(self) -> list[Placement]:
-        return [p for p in self.placements.values() if p.after is None
-                and p.reason.startswith("not placed")]
+        return [p for p in self.placements.values() if "not placed" in p.reason]
 
 
 class _Months:
@@ -134,10 +135,12 @@ def schedule(plan: Plan, month_names: list[str]) -> Schedule:
                 months.add(a, a.month)
             decided[a.id] = a.month
         elif quadrant_of(a, s) == "drop":
-            out.placements[a.id] = Placement(
+            out.placements[a.id] = p = _kept(a, Placement(
                 a.id, a.month, None, f"drop quadrant (impact {a.impact}, effort {a.effort}): "
-                "left unscheduled; stop it or rethink it")
-            decided[a.id] = None
+                "left unscheduled; stop it or rethink it"), month_names)
+            if p.after:
+                months.add(a, p.after)
+            decided[a.id] = p.after
         else:
             movable.append(a)
 
@@ -149,13 +152,16 @@ def schedule(plan: Plan, month_names: list[str]) -> Schedule:
                                                for d in a.dependency_ids if d != a.id)), None)
         if pick is None:  # the rest wait on each other: a dependency cycle
             for a in pending:
-                out.placements[a.id] = Placement(a.id, a.month, None,
-                                                 "not placed: its dependencies form a circle")
-                decided[a.id] = None
+                out.placements[a.id] = p = _kept(a, Placement(
+                    a.id, a.month, None, "not placed: its dependencies form a circle"),
+                    month_names)
+                if p.after:
+                    months.add(a, p.after)
+                decided[a.id] = p.after
             break
         pending.remove(pick)
-        out.placements[pick.id] = p = _place(pick, s, months, month_names, by_id, decided,
-                                             moments)
+        out.placements[pick.id] = p = _kept(pick, _place(pick, s, months, month_names, by_id,
+                                                         decided, moments), month_names)
         decided[pick.id] = p.after
         if p.after:
             months.add(pick, p.after)
@@ -186,6 +192,16 @@ def _window(a: Action, s: Settings, names: list[str], by_id, decided, moments):
         return (f"not placed: after {after} ({names[first - 2]}) there is no month left "
                 f"before {a.moment}")
     return first, last, after
+
+
+def _kept(a: Action, p: Placement, names: list[str]) -> Placement:
+    """``p``, unless it leaves ``a`` without a month while work is typed on its month
+    row: then ``a`` keeps its month."""
+    if p.after is None and a.month and (a.results or a.notes or a.spend is not None):
+        name = names[a.month - 1]
+        return Placement(a.id, a.month, a.month,
+                         f"kept in {name}, where work is recorded: {p.reason}")
+    return p
 
 
 def _stays(a: Action, name: str) -> str:
