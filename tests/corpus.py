@@ -26,6 +26,7 @@ class Case:
     edit: Callable
     expected: dict[str, list[str]]  # code -> cells that must be among its findings
     today: dt.date = TODAY
+    suffix: str = ".xlsx"
 
 
 def findings_by_code(report) -> dict[str, list[str]]:
@@ -37,7 +38,7 @@ def findings_by_code(report) -> dict[str, list[str]]:
 
 def edited(case: Case, folder: Path) -> Path:
     """The sample edited by ``case``, saved with openpyxl as a user's tool would."""
-    path = folder / f"{case.name}.xlsx"
+    path = folder / f"{case.name}{case.suffix}"
     shutil.copy(SAMPLE, path)
     wb = openpyxl.load_workbook(path)
     case.edit(wb)
@@ -102,6 +103,8 @@ def delete_month_row(wb):
 
 
 CASES = [
+    # a macro-free workbook renamed .xlsm: no macro behind the button's name
+    Case("renamed-xlsm", set_(), {"S109": ["renamed-xlsm.xlsm"]}, suffix=".xlsm"),
     Case("owner-cleared", set_(Actions__E5=None), {"M305": ["Actions!E5"]}),
     Case("status-done-bang", set_(Jan__G9="done!"), {"D203": ["Jan!G9"]}),
     Case("score-overwritten", set_(Actions__Q5=42), {"S105": ["Actions!Q5"]}),

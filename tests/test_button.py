@@ -43,19 +43,25 @@ def modules_read_by_oletools(path: Path) -> dict[str, str]:
 
 def buttons_in(path: Path) -> dict[str, list[tuple[str, str]]]:
     """Sheet name -> (caption, macro) of each form button, read from the package."""
+    def attrs(tag: str) -> dict[str, str]:
+        return dict(re.findall(r'([\w:]+)="([^"]*)"', tag))
+
     with zipfile.ZipFile(path) as z:
         workbook = z.read("xl/workbook.xml").decode()
         rels = z.read("xl/_rels/workbook.xml.rels").decode()
-        targets = dict(re.findall(r'Id="(rId\d+)"[^>]*Target="([^"]+)"', rels))
-        targets.update({k: v for v, k in re.findall(r'Target="([^"]+)"[^>]*Id="(rId\d+)"', rels)})
+        targets = {a["Id"]: a["Target"] for a in map(attrs, re.findall(r"<Relationship [^>]*>",
+                                                                         rels))}
         out = {}
-        for name, rid in re.findall(r'<sheet name="([^"]+)" sheetId="\d+" r:id="(rId\d+)"',
-                                    workbook):
+        for sheet in map(attrs, re.findall(r"<sheet [^>]*>", workbook)):
+            name, rid = sheet["name"], sheet["r:id"]
             part = "xl/" + targets[rid].lstrip("/").removeprefix("xl/")
             rel_part = part.replace("worksheets/", "worksheets/_rels/") + ".rels"
-            if rel_part not in z.namelist():
+            legacy = re.search(r'<legacyDrawing [^>]*r:id="([^"]+)"', z.read(part).decode())
+            if legacy is None:
                 continue
-            for target in re.findall(r'Target="([^"]*vmlDrawing[^"]*)"', z.read(rel_part).decode()):
+            sheet_rels = {a["Id"]: a["Target"] for a in map(
+                attrs, re.findall(r"<Relationship [^>]*>", z.read(rel_part).decode()))}
+            for target in [sheet_rels[legacy.group(1)]]:
                 vml = z.read("xl/drawings/" + target.rsplit("/", 1)[1]).decode()
                 for shape in re.findall(r"<v:shape .*?</v:shape>", vml, re.S):
                     if 'ObjectType="Button"' in shape:
@@ -64,6 +70,19 @@ def buttons_in(path: Path) -> dict[str, list[tuple[str, str]]]:
                         macro = re.search(r"<x:FmlaMacro>(.*?)</x:FmlaMacro>", shape).group(1)
                         out.setdefault(name, []).append((caption.strip(), macro))
     return out
+
+
+def drop_buttons(path: Path) -> None:
+    """What a tool that does not know form controls does: the sheets lose their legacy
+    drawings (the VML holding the buttons)."""
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    for name, data in parts.items():
+        if name.startswith("xl/worksheets/sheet"):
+            parts[name] = re.sub(rb"<legacyDrawing [^>]*/>", b"", data)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
 
 
 def assert_macro_enabled(path: Path, caption: str = "Recalculate priorities") -> None:
@@ -97,13 +116,22 @@ def test_the_same_plan_gives_the_same_macro_enabled_bytes(tmp_path):
 
 def test_sync_and_prioritize_keep_the_macro_and_bring_back_lost_buttons(tmp_path):
     path = xlplan.new(tmp_path / "plan.xlsm", Settings(year=2027))
-    # a tool that keeps the VBA but drops form controls, as openpyxl does
-    wb = openpyxl.load_workbook(path, keep_vba=True)
+    # edited by openpyxl, then by a tool that drops form controls
+    assert "S109" not in xlplan.check(path).codes()
+    wb = openpyxl.load_workbook(path, keep_vba=True)  # openpyxl keeps macro and buttons
     wb["Settings"]["B12"] = 10
     wb.save(path)
+    assert len(buttons_in(path)) == 2
+    drop_buttons(path)
     assert buttons_in(path) == {}
+    found = [(f.where, f.message) for f in xlplan.check(path).findings if f.code == "S109"]
+    assert found == [("Actions!A1", "the Recalculate priorities button is missing"),
+                     ("Dashboard!A1", "the Recalculate priorities button is missing")]
+    assert "Actions!A1: the Recalculate priorities button is missing" in \
+        xlplan.sync(path, dry_run=True).as_text()
     xlplan.sync(path)
     assert_macro_enabled(path)
+    assert "S109" not in xlplan.check(path).codes()
     xlplan.prioritize(path, now=NOW)
     assert_macro_enabled(path)
     assert xlplan.read(path).recalculated == NOW.date()
@@ -117,6 +145,11 @@ def test_people_s_own_vba_modules_are_kept_and_the_rest_reported(tmp_path):
         f.vba_project().add_module("Mine", mine)
         f.vba_project().get_module("Sheet1").body += "Private Sub Worksheet_Activate()\r\nEnd Sub\r\n"
         f.save()
+    with ExcelFile(path) as f:  # and someone edits xlplan's own module
+        f.vba_project().get_module("xlplan").body += "' my change\r\n"
+        f.save()
+    assert any("differs from this version's" in f.message
+               for f in xlplan.check(path).findings if f.code == "S109")
     report = xlplan.sync(path)
     assert "VBA module 'Mine' is kept" in report.notes
     assert any("'Sheet1' is not carried over" in n for n in report.notes)

@@ -35,7 +35,7 @@ def test_sync_repairs_structure_and_is_idempotent(case, tmp_path):
     path = edited(case, tmp_path)
     original = path.read_bytes()
     sync(path)
-    assert path.with_name(path.stem + ".bak.xlsx").read_bytes() == original
+    assert path.with_name(path.stem + ".bak" + path.suffix).read_bytes() == original
     assert structure_or_placement(check(path, today=case.today)) == {}
     once = path.read_bytes()
     sync(path)

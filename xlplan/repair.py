@@ -32,7 +32,7 @@ from .workbook.files import refuse_if_open, write_atomically
 from .workbook.render import render
 
 # findings that sync repairs, reported by --dry-run as what would change
-REPAIRED = ("S101", "S103", "S104", "S105", "S106", "S108", "D209", "D210", "D211")
+REPAIRED = ("S101", "S103", "S104", "S105", "S106", "S108", "S109", "D209", "D210", "D211")
 
 
 class HasNotes(Protocol):

@@ -71,6 +71,48 @@ def people_modules(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
     return kept, lost
 
 
+def buttons_in(path: Path) -> dict[str, list[str]]:
+    """Sheet name -> the macros its form buttons run (read from the VML drawings)."""
+    import re
+    with zipfile.ZipFile(Path(path)) as z:
+        names = z.namelist()
+        book = z.read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+        target = {}
+        for rel in re.findall(r"<Relationship\b[^>]*>", rels):
+            rid, part = re.search(r'Id="([^"]+)"', rel), re.search(r'Target="([^"]+)"', rel)
+            if rid and part:
+                target[rid.group(1)] = part.group(1).lstrip("/").removeprefix("xl/")
+        out: dict[str, list[str]] = {}
+        for sheet in re.findall(r"<sheet\b[^>]*>", book):
+            name, rid = re.search(r'name="([^"]*)"', sheet), re.search(r'r:id="([^"]+)"', sheet)
+            if not (name and rid and rid.group(1) in target):
+                continue
+            part = "xl/" + target[rid.group(1)]
+            rel_part = part.replace("worksheets/", "worksheets/_rels/") + ".rels"
+            if part not in names or rel_part not in names:
+                continue
+            # the sheet's legacy drawing (the VML that holds form controls), by its id
+            legacy = re.search(r'<legacyDrawing\b[^>]*r:id="([^"]+)"',
+                               z.read(part).decode("utf-8", "replace"))
+            if legacy is None:
+                continue
+            for rel in re.findall(r"<Relationship\b[^>]*>",
+                                  z.read(rel_part).decode("utf-8", "replace")):
+                vml = re.search(r'Target="[^"]*?(vmlDrawing\d+\.vml)"', rel)
+                if vml and f'Id="{legacy.group(1)}"' in rel and \
+                        "xl/drawings/" + vml.group(1) in names:
+                    text = z.read("xl/drawings/" + vml.group(1)).decode("utf-8", "replace")
+                    out.setdefault(_unescape(name.group(1)), []).extend(
+                        re.findall(r"<x:FmlaMacro>(.*?)</x:FmlaMacro>", text))
+        return out
+
+
+def _unescape(text: str) -> str:
+    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+            .replace("&apos;", "'").replace("&amp;", "&"))
+
+
 def modules_in(path: Path) -> dict[str, str]:
     """The VBA modules of a macro-enabled workbook, name -> code (read back by
     pyOpenVBA), empty when it has none."""

@@ -165,6 +165,34 @@ def error_value(ctx: CheckContext):
             yield ctx.where(sheet, r, c), f"the cell shows {err}"
 
 
+@rule("S109", "button-broken", "warning",
+      "A macro-enabled workbook lacks the macro or a Recalculate priorities button, or "
+      "holds a macro this version of xlplan did not write.",
+      SYNC + " to write the macro and the buttons again")
+def button_broken(ctx: CheckContext):
+    from .. import macros
+    path = ctx.doc.path
+    if not macros.enabled(path):
+        return
+    if not ctx.doc.package.has_vba:
+        yield path.name, "the workbook holds no macro: the button cannot run"
+        return
+    code = macros.modules_in(path).get(macros.MODULE)
+    if code is None:
+        yield path.name, f"the macro module {macros.MODULE!r} is missing"
+    elif _code_lines(code) != _code_lines(macros.source()):
+        yield path.name, f"the macro module {macros.MODULE!r} differs from this version's"
+    buttons = macros.buttons_in(path)
+    for role in ("actions", "dashboard"):
+        sheet = ctx.doc.sheet(role)
+        if sheet is not None and not any(m.endswith(macros.MACRO) for m in buttons.get(sheet, [])):
+            yield ctx.where(sheet, 0, 0), "the Recalculate priorities button is missing"
+
+
+def _code_lines(text: str) -> list[str]:
+    return [line.rstrip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+
+
 @rule("S108", "dropdown-removed", "error", "A dropdown list xlplan set up was removed.",
       SYNC + " to restore it")
 def dropdown_removed(ctx: CheckContext):
