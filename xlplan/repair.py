@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Protocol
 from pathlib import Path
+from typing import Protocol
 
 from . import macros
 from .formulas import Expr, Kept, serial
@@ -26,10 +26,9 @@ from .rules.check import run_rules
 from .rules.context import CheckContext
 from .errors import XlplanError
 from .scheduling import Schedule, apply, rank_actions, schedule
+from .workbook import build_book, write_book
 from .workbook.book import ROLE_NAME_PREFIX, Book, Sheet
-from .workbook.build import build_book
-from .workbook.files import refuse_if_open, write_atomically
-from .workbook.render import render
+from .workbook.files import refuse_if_open
 
 # findings that sync repairs, reported by --dry-run as what would change
 REPAIRED = ("S101", "S103", "S104", "S105", "S106", "S108", "S109", "D209", "D210", "D211")
@@ -75,10 +74,9 @@ def sync(path, dry_run: bool = False) -> SyncReport:
 
 
 def _write(path: Path, book: Book, year: int) -> Path | None:
-    created = _dt.datetime(year, 1, 1)
-    book.macros = macros.enabled(path)
-    return write_atomically(path, lambda tmp: render(book, tmp, created, strict=False),
-                            overwrite=True)
+    # not strict: text typed where a number belongs shows the error every spreadsheet
+    # would, and check reports its cause
+    return write_book(book, path, year, overwrite=True, strict=False)
 
 
 @dataclass

@@ -519,8 +519,7 @@ Private Sub ScheduleActions()
         ElseIf aQuadrant(i) = "drop" Then
             Decide i, 0, "drop quadrant (impact " & Txt(aImpact(i)) & ", effort " & _
                            Txt(aEffort(i)) & "): left unscheduled; stop it or rethink it"
-            Keep i
-            If pMonth(i) > 0 Then AddTo i, pMonth(i)
+            Settle i
         Else
             movable = movable + 1
             order(movable) = i
@@ -552,8 +551,7 @@ Private Sub ScheduleActions()
             For k = 1 To movable
                 If pending(k) Then
                     Decide order(k), 0, "not placed: its dependencies form a circle"
-                    Keep order(k)
-                    If pMonth(order(k)) > 0 Then AddTo order(k), pMonth(order(k))
+                    Settle order(k)
                     pending(k) = False
                 End If
             Next k
@@ -563,8 +561,7 @@ Private Sub ScheduleActions()
         remaining = remaining - 1
         i = order(pick)
         Place i
-        Keep i
-        If pMonth(i) > 0 Then AddTo i, pMonth(i)
+        Settle i
     Loop
 End Sub
 
@@ -669,13 +666,15 @@ Private Sub Place(ByVal i As Long)
                    monthNames(last) & " has room (" & lastLack & ")"
 End Sub
 
-Private Sub Keep(ByVal i As Long)
-    ' an action left without a month keeps its month when results, spend or notes are
-    ' typed on its row there: nothing typed is lost
+Private Sub Settle(ByVal i As Long)
+    ' the month decided for action i counts against that month; an action left without
+    ' a month keeps its month when results, spend or notes are typed on its row there,
+    ' so nothing typed is lost
     If pMonth(i) = 0 And aMonth(i) > 0 And aHasWork(i) Then
         Decide i, aMonth(i), "kept in " & monthNames(aMonth(i)) & _
                              ", where work is recorded: " & pReason(i)
     End If
+    If pMonth(i) > 0 Then AddTo i, pMonth(i)
 End Sub
 
 Private Function Stays(ByVal i As Long, ByVal name As String) As String

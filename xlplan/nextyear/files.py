@@ -1,19 +1,16 @@
 """`xlplan rollover FILE`: read this year's workbook, write next year's beside it."""
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import macros
 from ..errors import XlplanError
 from ..model import Plan
 from ..reading.document import Document, open_document
 from ..reading.plan import read_plan
 from ..repair import PersonFormulas, carry_foreign_sheets, carry_vba
-from ..workbook.build import build_book
-from ..workbook.files import refuse_if_open, write_atomically
-from ..workbook.render import render
+from ..workbook import build_book, write_book
+from ..workbook.files import refuse_if_open
 from . import Rollover, YearFacts, roll
 
 
@@ -74,18 +71,11 @@ def rollover(path, output=None, *, force: bool = False, dry_run: bool = False
     report = RolloverReport(source, out, result)
     if dry_run:
         return report
-    if out.exists() and not force:
-        raise XlplanError(f"{out} already exists", fix="choose another name with -o, or "
-                          "pass --force to replace it (the old file is kept as a .bak)")
     book = build_book(result.plan)
     # sheets and VBA modules people added go on into the new year
     carry_foreign_sheets(doc, book, PersonFormulas(doc), report)
     carry_vba(doc, book, report)
-    book.macros = macros.enabled(out)
-    created = _dt.datetime(result.plan.settings.year, 1, 1)
-    # not strict: text typed where a number belongs shows the error every spreadsheet
-    # would, and check reports its cause
-    write_atomically(out, lambda tmp: render(book, tmp, created, strict=False),
-                     overwrite=force)
+    # not strict, as for sync: a carried value typed as text where a number belongs
+    write_book(book, out, result.plan.settings.year, overwrite=force, strict=False)
     report.written = True
     return report

@@ -118,6 +118,13 @@ def schedule(plan: Plan, month_names: list[str]) -> Schedule:
     decided: dict[str, int | None] = {}
     moments = {m.name: m.month for m in plan.moments}
 
+    def settle(a: Action, p: Placement) -> None:
+        """Record ``p`` (or, when it would lose typed work, ``a`` kept in its month)."""
+        out.placements[a.id] = p = _kept(a, p, month_names)
+        decided[a.id] = p.after
+        if p.after:
+            months.add(a, p.after)
+
     movable = []
     for a in plan.actions:
         fixed = (not a.is_open) or a.pinned
@@ -135,12 +142,9 @@ def schedule(plan: Plan, month_names: list[str]) -> Schedule:
                 months.add(a, a.month)
             decided[a.id] = a.month
         elif quadrant_of(a, s) == "drop":
-            out.placements[a.id] = p = _kept(a, Placement(
+            settle(a, Placement(
                 a.id, a.month, None, f"drop quadrant (impact {a.impact}, effort {a.effort}): "
-                "left unscheduled; stop it or rethink it"), month_names)
-            if p.after:
-                months.add(a, p.after)
-            decided[a.id] = p.after
+                "left unscheduled; stop it or rethink it"))
         else:
             movable.append(a)
 
@@ -152,19 +156,11 @@ def schedule(plan: Plan, month_names: list[str]) -> Schedule:
                                                for d in a.dependency_ids if d != a.id)), None)
         if pick is None:  # the rest wait on each other: a dependency cycle
             for a in pending:
-                out.placements[a.id] = p = _kept(a, Placement(
-                    a.id, a.month, None, "not placed: its dependencies form a circle"),
-                    month_names)
-                if p.after:
-                    months.add(a, p.after)
-                decided[a.id] = p.after
+                settle(a, Placement(a.id, a.month, None,
+                                    "not placed: its dependencies form a circle"))
             break
         pending.remove(pick)
-        out.placements[pick.id] = p = _kept(pick, _place(pick, s, months, month_names, by_id,
-                                                         decided, moments), month_names)
-        decided[pick.id] = p.after
-        if p.after:
-            months.add(pick, p.after)
+        settle(pick, _place(pick, s, months, month_names, by_id, decided, moments))
     return out
 
 
