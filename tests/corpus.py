@@ -150,4 +150,6 @@ CASES = [
     Case("drop-scheduled", set_(Actions__F7=1, Actions__G7=5), {"M312": ["Actions!M7"]}),
     Case("start-month-14", set_(Settings__B6=14), {"D212": ["Settings!B6"]}),
     Case("owner-not-a-person", set_(Actions__E6="Bob"), {"D203": ["Actions!E6"]}),
+    # a note typed on a spare row of January's table: no action to keep it with
+    Case("note-without-id", set_(Jan__J20="call the printer back"), {"D213": ["Jan!J20"]}),
 ]

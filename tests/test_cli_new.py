@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 
 from xlplan.cli import main
+from xlplan.workbook.files import backups
 
 
 def run(*args, **kw):
@@ -98,12 +99,12 @@ def test_refuses_to_overwrite_without_force_and_keeps_a_backup_with_it(tmp_path)
     assert run("new", str(out), "--year", "2027").exit_code == 0
     before = out.read_bytes()
     result = run("new", str(out), "--year", "2027", "--company", "Other")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "already exists" in result.output and "--force" in result.output
     assert out.read_bytes() == before
     out.chmod(0o640)
     assert run("new", str(out), "--year", "2027", "--company", "Other", "--force").exit_code == 0
-    assert (tmp_path / "r.bak.xlsx").read_bytes() == before
+    assert [p.read_bytes() for p in backups(out)] == [before]
     # the replaced file's permissions carry over; a new file gets the usual ones
     assert out.stat().st_mode & 0o777 == 0o640
     mask = os.umask(0o022)
@@ -147,14 +148,14 @@ def test_malformed_profile(tmp_path, content, message):
 
 def test_missing_folder(tmp_path):
     result = run("new", str(tmp_path / "nope" / "x.xlsx"), "--year", "2027")
-    assert result.exit_code == 1 and "does not exist" in result.output
+    assert result.exit_code == 2 and "does not exist" in result.output
 
 
 def test_unwritable_folder(tmp_path, monkeypatch):
     # permissions do not stop root, so the check itself is what is exercised
     monkeypatch.setattr("xlplan.workbook.files.os.access", lambda *a: False)
     result = run("new", str(tmp_path / "x.xlsx"), "--year", "2027")
-    assert result.exit_code == 1 and "cannot write in folder" in result.output
+    assert result.exit_code == 2 and "cannot write in folder" in result.output
     assert list(tmp_path.iterdir()) == []
 
 
@@ -164,15 +165,15 @@ def test_refuses_a_file_open_in_libreoffice(tmp_path):
     before = out.read_bytes()
     (tmp_path / ".~lock.open.xlsx#").write_text("x")
     result = run("new", str(out), "--year", "2027", "--force")
-    assert result.exit_code == 1 and "open in Excel or LibreOffice" in result.output
+    assert result.exit_code == 2 and "open in Excel or LibreOffice" in result.output
     assert out.read_bytes() == before
 
 
 def test_output_must_be_xlsm_or_xlsx(tmp_path):
     result = run("new", str(tmp_path / "x.csv"), "--year", "2027")
-    assert result.exit_code == 1 and ".xlsm or .xlsx" in result.output
+    assert result.exit_code == 2 and ".xlsm or .xlsx" in result.output
     clash = run("new", str(tmp_path / "x.xlsm"), "--no-macros")
-    assert clash.exit_code == 1 and "macros are turned off" in clash.output
+    assert clash.exit_code == 2 and "macros are turned off" in clash.output
     assert list(tmp_path.iterdir()) == []
 
 

@@ -42,7 +42,7 @@ def test_explain_tells_why_an_action_sits_where_it_does(tmp_path):
     result = _run("prioritize", str(path), "--explain", "A01")
     assert result.exit_code == 0 and result.output.strip() == "A01: stays in Jan: it fits"
     unknown = _run("prioritize", str(path), "--explain", "A99")
-    assert unknown.exit_code == 1 and "no action has the id A99" in unknown.output
+    assert unknown.exit_code == 2 and "no action has the id A99" in unknown.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
 
 
@@ -51,5 +51,5 @@ def test_prioritize_refuses_a_file_open_in_excel(tmp_path):
     (tmp_path / f"~${path.name}").write_text("")
     before = path.read_bytes()
     result = _run("prioritize", str(path))
-    assert result.exit_code == 1 and "open in Excel or LibreOffice" in result.output
+    assert result.exit_code == 2 and "open in Excel or LibreOffice" in result.output
     assert path.read_bytes() == before

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 import engine
 import xlplan
+from xlplan.workbook.files import backups
 from xlplan.cli import main
 
 DONE = {"A01", "A02", "A03", "A05", "A06", "A07", "A13"}
@@ -155,9 +156,9 @@ def test_dry_run_writes_nothing_and_refusals(tmp_path):
 
     assert run("rollover", path).exit_code == 0
     again = run("rollover", path)
-    assert again.exit_code == 1 and "already exists" in again.output
+    assert again.exit_code == 2 and "already exists" in again.output
     assert run("rollover", path, "--force").exit_code == 0
-    assert (tmp_path / "roadmap_2028.bak.xlsm").exists()
+    assert len(backups(tmp_path / "roadmap_2028.xlsm")) == 1
 
 
 @pytest.mark.parametrize("case", ["not xlplan", "open in Excel", "no such folder",
@@ -174,13 +175,13 @@ def test_bad_input_gets_a_clear_message_and_nothing_written(tmp_path, case):
         xlplan.new(path, xlplan.Settings(year=2027))
         if case == "open in Excel":
             (tmp_path / "~$roadmap_2027.xlsx").write_text("")
-            expected, code = "open in Excel or LibreOffice", 1
+            expected, code = "open in Excel or LibreOffice", 2
         elif case == "no such folder":
             args += ["-o", tmp_path / "missing" / "next.xlsx"]
-            expected, code = "does not exist", 1
+            expected, code = "does not exist", 2
         else:
             args += ["-o", path]
-            expected, code = "is the workbook being rolled over", 1
+            expected, code = "is the workbook being rolled over", 2
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     result = run(*args)
     assert result.exit_code == code and expected in result.output, result.output

@@ -35,6 +35,7 @@ def new(output: str | Path | None = None, settings: Settings | None = None, *,
     The workbook is macro-enabled (.xlsm, with the Recalculate priorities button)
     unless ``macros`` is False or ``output`` ends in .xlsx."""
     from .workbook import write_plan
+    from .workbook.files import locked
     settings = settings or Settings(year=_dt.date.today().year)
     path = Path(output) if output else default_output(settings, macros)
     suffix = path.suffix.lower()
@@ -44,7 +45,8 @@ def new(output: str | Path | None = None, settings: Settings | None = None, *,
     if suffix == ".xlsm" and not macros:
         raise XlplanError(f"{path.name} is a macro-enabled name but macros are turned off",
                           fix="name the output something.xlsx, or leave macros on")
-    write_plan(make_plan(settings, blank=blank), path, overwrite=force)
+    with locked(path):
+        write_plan(make_plan(settings, blank=blank), path, overwrite=force)
     return path
 
 

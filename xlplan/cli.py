@@ -12,16 +12,58 @@ import click
 
 
 def friendly_errors(fn):
-    """Render XlplanError as one sentence and its exit code, never a traceback."""
+    """One sentence and a non-zero exit for anything that goes wrong, never a traceback:
+    a user's error (XlplanError) says what, where and how to fix it; an unexpected one
+    says so and leaves its details in a crash file. Files are written atomically, so
+    either way the workbook is unchanged."""
     @functools.wraps(fn)
     def run(*args, **kwargs):
-        from .errors import XlplanError
+        from .errors import XlplanError, write_crash_report
         try:
-            return fn(*args, **kwargs)
+            with _signals_as_exit():
+                return fn(*args, **kwargs)
         except XlplanError as exc:
             click.echo(f"Error: {exc.message}", err=True)
             sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted; no file was changed.", err=True)
+            sys.exit(130)
+        except (SystemExit, click.exceptions.ClickException, click.exceptions.Exit,
+                click.exceptions.Abort):
+            raise
+        except Exception as exc:  # the promise is "never a traceback", even for our bugs
+            crash = write_crash_report(exc, f"{fn.__name__} {kwargs}")
+            where = f"; the details are in {crash}" if crash else ""
+            click.echo(f"Error: xlplan stopped unexpectedly ({type(exc).__name__}: "
+                       f"{str(exc)[:200]}){where}. No file was changed; please send that "
+                       "file to your xlplan maintainer.", err=True)
+            sys.exit(2)
     return run
+
+
+class _signals_as_exit:
+    """Turn SIGTERM and SIGHUP into an exit that runs the clean-up of temporary files and
+    locks (``kill -9`` cannot be caught: the next command removes what it left)."""
+
+    def __enter__(self):
+        import signal
+        self._old = {}
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                self._old[sig] = signal.signal(sig, self._raise)
+            except ValueError:  # not the main thread: leave signals alone
+                pass
+        return self
+
+    @staticmethod
+    def _raise(signum, frame):
+        raise KeyboardInterrupt
+
+    def __exit__(self, *exc):
+        import signal
+        for sig, handler in self._old.items():
+            signal.signal(sig, handler)
+        return False
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,7 +90,7 @@ def main():
 @click.option("--profile", type=click.Path(dir_okay=False),
               help="TOML file with these settings (see `xlplan profile`).")
 @click.option("--blank", is_flag=True, help="No sample plan: an empty workbook to fill.")
-@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (keeps a .bak).")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (the old one goes to xlplan-backups/).")
 @click.option("--no-macros", is_flag=True,
               help="A macro-free .xlsx, without the Recalculate priorities button.")
 @friendly_errors
@@ -91,7 +133,7 @@ def profile(output):
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Findings as lines for people, or JSON for scripts.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
@@ -113,12 +155,13 @@ def check(file, fmt, strict):
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option("--dry-run", is_flag=True, help="List what would be repaired; write nothing.")
 @friendly_errors
 def sync(file, dry_run):
     """Repair what xlplan owns (formulas, dropdowns, formats, month sheets) and keep
-    every value people typed. The original is kept as FILE.bak.xlsx.
+    every value people typed, or refuse and name the cell it cannot place. The
+    original is kept in xlplan-backups/ beside FILE.
 
     \b
     Example:
@@ -129,7 +172,7 @@ def sync(file, dry_run):
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option("--dry-run", is_flag=True, help="Print the moves; write nothing.")
 @click.option("--explain", metavar="ID", help="Say why action ID sits where it does.")
 @friendly_errors
@@ -149,10 +192,10 @@ def prioritize(file, dry_run, explain):
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="The new workbook (default: roadmap_<next year> beside FILE).")
-@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (keeps a .bak).")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (the old one goes to xlplan-backups/).")
 @click.option("--dry-run", is_flag=True,
               help="Print what would be carried over, recorded and proposed; write nothing.")
 @friendly_errors
@@ -169,3 +212,7 @@ def rollover(file, output, force, dry_run):
     """
     import xlplan
     click.echo(xlplan.rollover(file, output, force=force, dry_run=dry_run).as_text())
+
+
+if __name__ == "__main__":
+    main()

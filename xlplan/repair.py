@@ -13,22 +13,25 @@ with its status, results, spend and notes.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from . import macros
-from .formulas import Expr, Kept, serial
+from .conservation import refuse_unplaced
+from .formulas import Expr, Kept, XLError, quote_sheet, serial
 from .reading.document import Document, clean, open_document
-from .reading.plan import ReadPlan, read_plan
+from .reading.plan import ReadPlan, read_plan, text
 from .rules.check import run_rules
 from .rules.context import CheckContext
 from .errors import XlplanError
 from .scheduling import Schedule, apply, rank_actions, schedule
 from .workbook import build_book, write_book
 from .workbook.book import ROLE_NAME_PREFIX, Book, Sheet
-from .workbook.files import refuse_if_open
+from .workbook.files import (locked, refuse_if_open, require_regular_file,
+                             require_writable, shown)
 
 # findings that sync repairs, reported by --dry-run as what would change
 REPAIRED = ("S101", "S103", "S104", "S105", "S106", "S108", "S109", "D209", "D210", "D211")
@@ -52,25 +55,40 @@ class SyncReport:
         head = (f"{self.path.name}: {verb} {len(self.repairs)} item(s)" if self.repairs
                 else f"{self.path.name}: nothing to repair")
         if self.written:
-            head += f"; backup in {self.backup.name}" if self.backup else ""
+            head += f"; backup in {shown(self.backup)}" if self.backup else ""
         return "\n".join([head, *lines])
 
 
 def sync(path, dry_run: bool = False) -> SyncReport:
     """Repair the workbook at ``path`` in place (or only report, with ``dry_run``)."""
     path = Path(path)
-    doc = open_document(path)
-    if not dry_run:
-        refuse_if_open(path)
-    ctx = CheckContext(doc)
-    report = SyncReport(path)
-    for f in run_rules(ctx, set(REPAIRED)):
-        report.repairs.append(f"{f.where}: {f.message}")
-    book = rebuild(doc, ctx.read, report)
-    if not dry_run:
-        report.backup = _write(path, book, ctx.settings.year)
-        report.written = True
+    with writing(path, dry_run):
+        doc = open_document(path)
+        ctx = CheckContext(doc)
+        refuse_unplaced(doc, ctx.read)
+        report = SyncReport(path)
+        for f in run_rules(ctx, set(REPAIRED)):
+            report.repairs.append(f"{f.where}: {f.message}")
+        book = rebuild(doc, ctx.read, report)
+        if not dry_run:
+            report.backup = _write(path, book, ctx.settings.year)
+            report.written = True
     return report
+
+
+@contextlib.contextmanager
+def writing(path: Path, dry_run: bool = False):
+    """A command that rewrites ``path`` in place: a plain, writable file, not open in
+    Excel or LibreOffice, and xlplan's lock held from the read to the write, so that a
+    second command cannot read the old file and overwrite the first one's result."""
+    if dry_run:
+        yield
+        return
+    require_regular_file(path)
+    refuse_if_open(path)
+    require_writable(path)
+    with locked(path):
+        yield
 
 
 def _write(path: Path, book: Book, year: int) -> Path | None:
@@ -99,7 +117,7 @@ class PrioritizeReport:
         lines = [f"{self.path.name}: {verb} {len(moves)} action(s)"
                  + (f", {len(self.schedule.unplaced)} could not be placed"
                     if self.schedule.unplaced else "")
-                 + (f"; backup in {self.backup.name}" if self.backup else "")]
+                 + (f"; backup in {shown(self.backup)}" if self.backup else "")]
         lines += [f"  {p.action}: {p.reason}" for p in moves]
         return "\n".join(lines)
 
@@ -110,19 +128,19 @@ def prioritize(path, dry_run: bool = False, now: _dt.datetime | None = None
     ``dry_run``, and stamp it with the day of ``now`` (the button stamps the minute).
     A second run moves nothing: the same day, the file's bytes stay the same."""
     path = Path(path)
-    doc = open_document(path)
-    if not dry_run:
-        refuse_if_open(path)
-    read = read_plan(doc)
-    names = doc.labels.plan_months(read.plan.settings)
-    rank_actions(read.plan.actions, read.plan.settings)
-    result = schedule(read.plan, names)
-    report = PrioritizeReport(path, result)
-    if not dry_run:
-        apply(read.plan, result)
-        read.plan.recalculated = (now or _dt.datetime.now()).date()
-        report.backup = _write(path, rebuild(doc, read), read.plan.settings.year)
-        report.written = True
+    with writing(path, dry_run):
+        doc = open_document(path)
+        read = read_plan(doc)
+        refuse_unplaced(doc, read)
+        names = doc.labels.plan_months(read.plan.settings)
+        rank_actions(read.plan.actions, read.plan.settings)
+        result = schedule(read.plan, names)
+        report = PrioritizeReport(path, result)
+        if not dry_run:
+            apply(read.plan, result)
+            read.plan.recalculated = (now or _dt.datetime.now()).date()
+            report.backup = _write(path, rebuild(doc, read), read.plan.settings.year)
+            report.written = True
     return report
 
 
@@ -136,16 +154,114 @@ def rebuild(doc: Document, read: ReadPlan, report: SyncReport | None = None) -> 
         report.repairs.append(f"rank updated for {changed} action(s)")
     sizes = {name: t.area[2] - t.area[0] for name, t in doc.package.tables.items()
              if name != "tblActions" and not name.startswith("tblMonth")}
-    book = build_book(plan, sizes)
+    book = build_book(plan, sizes, sheet_names=_sheet_names(doc, plan.settings))
     formulas = PersonFormulas(doc)
     for sheet in book.sheets:
         old = doc.sheet(sheet.role)
         if old is not None:
             _put_back(doc, old, sheet, book, formulas)
+    moves = keep_as_typed(doc, read, book, formulas, report)
     carry_foreign_sheets(doc, book, formulas, report)
+    carry_comments(doc, book, moves, _table_rows(doc, read))
     _carry_names(doc, book)
     carry_vba(doc, book, report)
     return book
+
+
+# the input columns of the tables laid out from the plan: free columns go back exactly
+# as typed; list columns (month, status, bucket, pinned) take their list's label
+ACTION_FREE = ("id", "title", "workstream", "channel", "owner", "impact", "effort",
+               "dependencies", "risk", "cost", "hours", "moment", "kpi")
+MONTH_FREE = ("results", "spend", "notes")
+LISTED = {"tblActions": ("month", "pinned", "bucket"), "month": ("status",)}
+
+
+def keep_as_typed(doc: Document, read: ReadPlan, book: Book, formulas: "PersonFormulas",
+                  report: SyncReport | None) -> dict[tuple[str, int], tuple[str, int]]:
+    """Put the typed cells of the Actions and month tables back as they were typed —
+    text with its spaces, a number in a text column, a formula, an error value — where
+    no command changes them. The model holds values the rules and the scheduler can
+    use (trimmed text, the number a formula shows); the file keeps the person's own
+    cell."""
+    tables = {t["name"]: (s, t) for s in book.sheets for t in s.tables}
+    moves: dict[tuple[str, int], tuple[str, int]] = {}
+    placed = {}  # id(action) -> new row in Actions
+    found = tables.get("tblActions")
+    if found is not None:
+        for i, a in enumerate(read.plan.actions):
+            placed[id(a)] = found[1]["first_row"] + 1 + i
+    old_actions = read.tables.get("tblActions")
+    if found is not None and old_actions is not None:
+        for r, a in read.action_rows:
+            _keep_row(doc, formulas, old_actions, r, found, placed[id(a)], ACTION_FREE,
+                      LISTED["tblActions"], report)
+            moves[(old_actions.sheet, r)] = (found[0].name, placed[id(a)])
+    for a in read.plan.actions:
+        entry = read.entry_of.get(id(a))
+        if entry is None or not a.month or a.id not in book.month_rows:
+            continue
+        month, row = book.month_rows[a.id]
+        new = tables.get(f"tblMonth{month:02d}")
+        old = read.tables.get(f"tblMonth{entry.month:02d}")
+        if new is not None and old is not None:
+            _keep_row(doc, formulas, old, entry.row, new, row, MONTH_FREE, LISTED["month"],
+                      report)
+            moves[(old.sheet, entry.row)] = (new[0].name, row)
+    return moves
+
+
+def _keep_row(doc: Document, formulas: "PersonFormulas", old, r: int, new, row: int,
+              free: tuple[str, ...], listed: tuple[str, ...],
+              report: SyncReport | None) -> None:
+    sheet, t = new
+    scan = doc.scan(old.sheet)
+    for key in free + listed:
+        if key not in old.cols:
+            continue  # the column was deleted: nothing typed there any more
+        c, nc = old.cols[key], t["first_col"] + t["keys"].index(key)
+        written, style = sheet.cells.get((row, nc), (None, None))
+        if isinstance(written, Expr):
+            continue
+        if key in listed:
+            typed = doc.value(old.sheet, r, c)
+            if report is not None and typed is not None and written is not None \
+                    and typed != written and (r, c) not in scan.formulas:
+                report.repairs.append(f"{doc.where(old.sheet, r, c)}: {typed!r} written "
+                                      f"as {written!r}, the list's own label")
+            continue
+        kept = _as_typed(doc, formulas, scan, old.sheet, r, c, written)
+        if kept is not None:
+            sheet.put(row, nc, kept, style)
+
+
+def _as_typed(doc: Document, formulas: "PersonFormulas", scan, sheet: str, r: int, c: int,
+              written):
+    """The cell as it was typed (no command changes these columns); None to keep the
+    plan's ``written`` value, which is what was read from it."""
+    if (r, c) in scan.formulas:
+        return formulas.kept(sheet, r, c)
+    if (r, c) in scan.errors:
+        return XLError(scan.errors[(r, c)])
+    typed = doc.value(sheet, r, c)
+    if typed is None or typed == written and type(typed) is type(written):
+        return None
+    return typed
+
+
+def _sheet_names(doc: Document, settings) -> dict[str, str]:
+    """The names xlplan's sheets have in the file (a person may have renamed one), so
+    that a rewrite keeps them and the formulas pointing at them. A name that is the
+    default name of another sheet is laid out anew (after the start month changed,
+    the sheet called "Jan" holds another month)."""
+    L = doc.labels
+    defaults = {f"month{i:02d}": name
+                for i, name in enumerate(L.plan_months(settings), start=1)}
+    for key, label in L.items():
+        if key.startswith("sheet.") and isinstance(label, str) and "{" not in label:
+            defaults.setdefault(key.removeprefix("sheet."), label)
+    taken = set(defaults.values())
+    return {role: name for role, name in doc.package.roles.items()
+            if name == defaults.get(role) or name not in taken}
 
 
 def carry_vba(doc: Document, book: Book, report: HasNotes | None) -> None:
@@ -202,6 +318,9 @@ class PersonFormulas:
         if text is None:
             return None
         cached = self.doc.value(sheet, row, col)
+        error = self.doc.scan(sheet).errors.get((row, col))
+        if error is not None:  # calamine reads an error as blank
+            cached = XLError(error)
         if isinstance(cached, (_dt.date, _dt.datetime)):
             cached = serial(cached if isinstance(cached, _dt.date) else cached.date())
         return Kept(text, cached)
@@ -241,6 +360,8 @@ def _put_back(doc: Document, old: str, sheet: Sheet, book: Book,
                 sheet.put(r, c, kept, style)
                 continue
         typed = clean(grid[r][c]) if r < len(grid) and c < len(grid[r]) else None
+        if (r, c) in scan.errors:
+            typed = XLError(scan.errors[(r, c)])  # calamine reads an error as blank
         if typed is None and (r, c) not in sheet.cells:
             continue
         sheet.put(r, c, typed, style)
@@ -261,29 +382,54 @@ def carry_foreign_sheets(doc: Document, book: Book, formulas: PersonFormulas,
         grid = doc.grid(name)
         scan = doc.scan(name)
         positions = {(r, c) for r, row in enumerate(grid) for c, v in enumerate(row)
-                     if v != ""} | scan.formulas
+                     if v != ""} | scan.formulas | set(scan.errors)
         for r, c in sorted(positions):
             kept = formulas.kept(name, r, c) if (r, c) in scan.formulas else None
             if kept is not None:
                 sheet.put(r, c, kept)
+            elif (r, c) in scan.errors:
+                sheet.put(r, c, XLError(scan.errors[(r, c)]))
             elif r < len(grid) and c < len(grid[r]) and grid[r][c] != "":
                 sheet.put(r, c, clean(grid[r][c]))
         book.sheets.append(sheet)
         if report is not None:
             report.notes.append(f"sheet {name!r} is not xlplan's: its cells are kept")
             if name in doc.package.drawings:
-                report.notes.append(f"sheet {name!r}: its charts, pictures and comments are "
-                                    "not carried over (the backup keeps them)")
+                report.notes.append(f"sheet {name!r}: its charts and pictures are not "
+                                    "carried over (the backup keeps them)")
+
+
+def _table_rows(doc: Document, read: ReadPlan) -> set[tuple[str, int]]:
+    """(sheet, row) of every data row of the Actions and month tables in the file."""
+    return {(t.sheet, r) for name, t in read.tables.items()
+            if name == "tblActions" or name.startswith("tblMonth")
+            for r in range(t.top + 1, t.last + 1)}
+
+
+def carry_comments(doc: Document, book: Book, moves: dict, table_rows: set) -> None:
+    """People's cell comments: on a row of the Actions or month tables they follow the
+    action's row; elsewhere they stay at their cell. A comment on a table row that no
+    longer holds an action (closed up) stays at its cell."""
+    by_name = {s.name: s for s in book.sheets}
+    for sheet, comments in doc.package.comments.items():
+        for (r, c), note in comments.items():
+            target, row = moves.get((sheet, r), (sheet, r))
+            if (sheet, r) in table_rows and (sheet, r) not in moves:
+                target, row = sheet, r
+            if target in by_name:
+                by_name[target].comments[(row, c)] = note
 
 
 def _carry_names(doc: Document, book: Book) -> None:
-    """Defined names a person added (xlplan's own are laid out again)."""
+    """Defined names a person added — references, constants (VAT = 0.2), formulas, and
+    names of one sheet only — as they were written (xlplan's own are laid out again;
+    Excel's built-in ones, print areas and filters, belong to features not carried)."""
     ours = set(book.names)
     sheets = {s.name for s in book.sheets}
-    for name, text in doc.package.names.items():
-        if name in ours or name.startswith(ROLE_NAME_PREFIX) or name.startswith("_xlnm"):
+    for name, text in sorted(doc.package.names.items()):
+        if name in ours or name.startswith((ROLE_NAME_PREFIX, "_xlnm")) or not text:
             continue
-        ref = doc.package.reference(name)
-        if ref is not None and ref[0] in sheets:
-            book.define(name, Kept(text))
-
+        book.define(name, Kept(text))
+    for (sheet, name), text in sorted(doc.package.local_names.items()):
+        if sheet in sheets and text and not name.startswith("_xlnm"):
+            book.define(f"{quote_sheet(sheet)}!{name}", Kept(text))

@@ -7,6 +7,8 @@ LABELS = {
     "sheet.actions": "Actions", "sheet.roadmap": "Roadmap", "sheet.budget": "Budget",
     "sheet.risks": "Risks", "sheet.raci": "RACI", "sheet.rituals": "Rituals",
     "sheet.dashboard": "Dashboard", "sheet.review": "Review",
+    "months_full": ["January", "February", "March", "April", "May", "June", "July",
+                    "August", "September", "October", "November", "December"],
     "months": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                "Nov", "Dec"],
     # vocabularies

@@ -6,6 +6,8 @@ LABELS = {
     "sheet.actions": "Actions", "sheet.roadmap": "Feuille de route", "sheet.budget": "Budget",
     "sheet.risks": "Risques", "sheet.raci": "RACI", "sheet.rituals": "Rituels",
     "sheet.dashboard": "Tableau de bord", "sheet.review": "Bilan",
+    "months_full": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+                    "août", "septembre", "octobre", "novembre", "décembre"],
     "months": ["Janv", "Févr", "Mars", "Avr", "Mai", "Juin", "Juil", "Août", "Sept", "Oct",
                "Nov", "Déc"],
     "status.not_started": "À faire", "status.in_progress": "En cours",

@@ -4,13 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..conservation import refuse_missing_sheets
 from ..errors import XlplanError
 from ..model import Plan
 from ..reading.document import Document, open_document
 from ..reading.plan import read_plan
 from ..repair import PersonFormulas, carry_foreign_sheets, carry_vba
 from ..workbook import build_book, write_book
-from ..workbook.files import refuse_if_open
+from ..workbook.files import locked, refuse_if_open
 from . import Rollover, YearFacts, roll
 
 
@@ -60,6 +61,7 @@ def rollover(path, output=None, *, force: bool = False, dry_run: bool = False
     doc = open_document(source)
     refuse_if_open(source)  # what Excel holds unsaved would be missed
     plan = read_plan(doc).plan
+    refuse_missing_sheets(doc)
     result = roll(plan, year_facts(doc, plan))
     out = Path(output) if output else default_output(source, result.plan.settings.year)
     if out.suffix.lower() not in (".xlsx", ".xlsm"):
@@ -75,7 +77,8 @@ def rollover(path, output=None, *, force: bool = False, dry_run: bool = False
     # sheets and VBA modules people added go on into the new year
     carry_foreign_sheets(doc, book, PersonFormulas(doc), report)
     carry_vba(doc, book, report)
-    # not strict, as for sync: a carried value typed as text where a number belongs
-    write_book(book, out, result.plan.settings.year, overwrite=force, strict=False)
+    with locked(out):
+        # not strict, as for sync: a carried value typed as text where a number belongs
+        write_book(book, out, result.plan.settings.year, overwrite=force, strict=False)
     report.written = True
     return report

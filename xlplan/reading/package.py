@@ -18,6 +18,7 @@ from defusedxml import ElementTree as SafeET
 from ..errors import XlplanError
 from ..formulas import col_letter
 from ..workbook.book import ROLE_NAME_PREFIX, SCHEMA_VERSION
+from ..workbook.files import require_regular_file
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -98,6 +99,8 @@ class Package:
     has_vba: bool = False
     drawings: set[str] = field(default_factory=set)  # sheets with charts, pictures, shapes
     max_rows: dict[str, int] = field(default_factory=dict)
+    local_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (sheet, name)
+    comments: dict[str, dict] = field(default_factory=dict)  # sheet -> (r, c) -> (text, by)
 
     def read(self, part: str) -> bytes:
         # one handle for the whole read: the zip directory is parsed once
@@ -127,11 +130,7 @@ class Package:
 
 def open_package(path: Path) -> Package:
     path = Path(path)
-    if not path.exists():
-        raise XlplanError(f"{path} does not exist", fix="check the file name", exit_code=2)
-    if path.is_dir():
-        raise XlplanError(f"{path} is a folder", fix="give the workbook's file name",
-                          exit_code=2)
+    require_regular_file(path)  # before any read: reading a named pipe would hang
     with open(path, "rb") as f:
         head = f.read(4096)
     _sniff(path, head)
@@ -216,10 +215,14 @@ def _read_package(path: Path, z: zipfile.ZipFile) -> Package:
         if target and target in infos:
             sheets.append(name)
             parts[name] = target
-    names = {}
+    names, local_names = {}, {}
+    tabs = [el.get("name") for el in book.iterfind("m:sheets/m:sheet", NS)]
     for el in book.iterfind("m:definedNames/m:definedName", NS):
-        if el.get("localSheetId") is None:
+        scope = el.get("localSheetId")
+        if scope is None:
             names[el.get("name")] = (el.text or "").strip()
+        elif scope.isdigit() and int(scope) < len(tabs):  # a name of one sheet only
+            local_names[(tabs[int(scope)], el.get("name"))] = (el.text or "").strip()
     properties = {}
     if "docProps/custom.xml" in infos:
         for prop in _xml(path, z, "docProps/custom.xml").iterfind("cp:property", NS):
@@ -249,7 +252,7 @@ def _read_package(path: Path, z: zipfile.ZipFile) -> Package:
                        "upgrade xlplan: pip install --upgrade xlplan")
 
     pkg = Package(path, sheets, parts, names, roles, lost, properties, schema=schema,
-                  has_vba="xl/vbaProject.bin" in infos)
+                  has_vba="xl/vbaProject.bin" in infos, local_names=local_names)
     for sheet, part in parts.items():
         _sheet_facts(path, z, pkg, sheet, part, infos)
     return pkg
@@ -277,11 +280,13 @@ def _relationships(path: Path, z: zipfile.ZipFile, part: str) -> dict[str, str]:
 def _sheet_facts(path, z, pkg: Package, sheet: str, part: str, infos) -> None:
     with z.open(part) as f:
         head = f.read(8192)
+    # a row takes at least ~20 bytes of XML, so the part's size bounds the rows it
+    # holds; the declared dimension can be far larger (LibreOffice declares the whole
+    # sheet, A1:L1048576, once a row has been deleted) and only counts when smaller
+    rows = infos[part].file_size // 20
     m = _DIMENSION.search(head)
     if m:
-        rows = int(m.group(3))
-    else:  # no declared size: estimate from the part (a row takes at least ~20 bytes)
-        rows = infos[part].file_size // 20
+        rows = min(rows, int(m.group(3)))
     pkg.max_rows[sheet] = rows
     if rows > MAX_ROWS:
         raise unusable(pkg.path, f"sheet {sheet!r} has {rows:,} rows; xlplan reads sheets of "
@@ -301,5 +306,24 @@ def _sheet_facts(path, z, pkg: Package, sheet: str, part: str, infos) -> None:
             headers = [c.get("name", "") for c in el.iterfind("m:tableColumns/m:tableColumn",
                                                               NS)]
             pkg.tables[el.get("name")] = Table(el.get("name"), sheet, area, headers)
-        elif kind in ("drawing", "vmlDrawing"):
+        elif kind == "comments":
+            pkg.comments[sheet] = _comments(path, z, target)
+        elif kind == "drawing":
             pkg.drawings.add(sheet)
+
+
+def _comments(path: Path, z: zipfile.ZipFile, part: str) -> dict[tuple[int, int], tuple]:
+    """A sheet's cell comments: (row, col) -> (text, author)."""
+    root = _xml(path, z, part)
+    authors = [a.text or "" for a in root.iterfind("m:authors/m:author", NS)]
+    out = {}
+    for el in root.iterfind("m:commentList/m:comment", NS):
+        try:
+            r, c = parse_cell(el.get("ref", ""))
+        except ValueError:
+            continue
+        text = "".join(t.text or "" for t in el.iter("{%s}t" % NS["m"]))
+        author = el.get("authorId", "")
+        out[(r, c)] = (text, authors[int(author)] if author.isdigit()
+                       and int(author) < len(authors) else "")
+    return out

@@ -10,6 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from ..errors import XlplanError
+from ..i18n import calendar_month
 from ..model import (BUCKETS, KPI_GROUPS, ROLES, STATUSES, KPI, Action, AuditItem,
                      DiagnosticItem, Moment, Objective, Person, Plan, Risk, Settings,
                      Record, RecordBlock, Workstream)
@@ -23,24 +24,35 @@ from ..workbook.sheets import risks as risks_sheet
 from ..workbook.sheets import settings as settings_sheet
 from ..workbook.sheets import workstreams as workstreams_sheet
 from ..macros import STAMP_NAME
+from ..workbook.layout import header_key, keys_by_header
 from .document import Document, clean
 
 
 @dataclass
 class TableRows:
-    """A table as found in the file: its sheet, header row and data rows."""
+    """A table as found in the file: its sheet, header row, data rows, and the column
+    of each key, found by its header (in either language) wherever people moved it."""
     sheet: str
     top: int
     left: int
     keys: list[str]
     rows: list[tuple[int, dict]]  # (zero-based row, key -> value), blank rows left out
     last: int                     # last data row of the table's area
-
-    def __post_init__(self):
-        self._cols = {k: self.left + i for i, k in enumerate(self.keys)}
+    cols: dict[str, int] = field(default_factory=dict)  # key -> column found
+    # columns inside the table that are none of xlplan's (inserted by a person):
+    # column -> header, and their non-blank cells as (row, column, value)
+    extra_cols: dict[int, str] = field(default_factory=dict)
+    extras: list[tuple[int, int, object]] = field(default_factory=list)
 
     def col(self, key: str) -> int:
-        return self._cols[key]
+        """The key's column; where xlplan would put it when the column is gone."""
+        found = self.cols.get(key)
+        return found if found is not None else self.left + self.keys.index(key)
+
+    def moved(self) -> bool:
+        """True when a column is not at its laid-out place (moved, inserted, deleted)."""
+        return bool(self.extra_cols) or any(
+            self.cols.get(k) != self.left + i for i, k in enumerate(self.keys))
 
 
 @dataclass
@@ -59,6 +71,8 @@ class ReadPlan:
     action_rows: list[tuple[int, Action]] = field(default_factory=list)
     month_entries: list[MonthEntry] = field(default_factory=list)
     settings_raw: dict[str, object] = field(default_factory=dict)
+    # the month row each action's status, results, spend and notes were read from
+    entry_of: dict[int, MonthEntry] = field(default_factory=dict)  # id(action) -> entry
 
 
 def read_table(doc: Document, role: str, name: str, top: int, keys: list[str],
@@ -70,15 +84,51 @@ def read_table(doc: Document, role: str, name: str, top: int, keys: list[str],
         return None
     table = doc.table(name)
     if table is not None and table.sheet == sheet:
-        top, left, last = table.area[0], table.area[1], table.area[2]
+        top, left, last, right = table.area
     else:  # the table was converted to a plain range: read to the end of the sheet
-        last = len(doc.grid(sheet)) - 1
-    rows = []
+        last, right = len(doc.grid(sheet)) - 1, left + len(keys) - 1
+    cols, extra_cols = _columns(doc, sheet, name, top, left, right, keys,
+                                table.headers if table is not None else [])
+    width = right - left + 1
+    picks = [(k, cols[k] - left) for k in keys if k in cols]
+    rows, extras = [], []
     for r in range(top + 1, last + 1):
-        rec = dict(zip(keys, doc.row_values(sheet, r, left, len(keys))))
+        values = doc.row_values(sheet, r, left, width)
+        rec = dict.fromkeys(keys)
+        for k, i in picks:
+            rec[k] = values[i]
         if any(rec[k] is not None for k in (present or keys)):
             rows.append((r, rec))
-    return TableRows(sheet, top, left, keys, rows, last)
+        for c in extra_cols:
+            if values[c - left] is not None:
+                extras.append((r, c, values[c - left]))
+    return TableRows(sheet, top, left, keys, rows, last, cols, extra_cols, extras)
+
+
+def _columns(doc: Document, sheet: str, name: str, top: int, left: int, right: int,
+             keys: list[str], table_headers: list[str]) -> tuple[dict[str, int], dict]:
+    """Each key's column, by header; a column whose header was retyped keeps its key
+    when it still stands at its laid-out place and no other column claims the key."""
+    known = keys_by_header(name if not name.startswith("tblMonth") else "tblMonth01")
+    cols: dict[str, int] = {}
+    headers: dict[int, str] = {}
+    for c in range(left, right + 1):
+        cell = doc.value(sheet, top, c)
+        i = c - left
+        header = cell if cell is not None else (
+            table_headers[i] if i < len(table_headers) else "")
+        headers[c] = text(header)
+        key = known.get(header_key(header)) if header is not None else None
+        if key in keys and key not in cols:
+            cols[key] = c
+    taken = set(cols.values())
+    for i, key in enumerate(keys):
+        c = left + i
+        if key not in cols and c <= right and c not in taken:
+            cols[key] = c
+            taken.add(c)
+    extra = {c: h for c, h in headers.items() if c not in taken}
+    return cols, extra
 
 
 def _reverse(labels, prefix: str, codes) -> dict[str, str]:
@@ -110,15 +160,11 @@ def number(value, default=None):
     return value
 
 
-def month_index(value, labels_months: list[str], settings: Settings) -> int | None:
-    """Plan month (1..12) of a month label such as 'Mar'; None when blank or unknown."""
-    if value is None:
-        return None
-    key = str(value).strip().lower()
-    for cal, label in enumerate(labels_months, start=1):
-        if label.lower() == key:
-            return (cal - settings.start_month) % 12 + 1
-    return None
+def month_index(value, settings: Settings) -> int | None:
+    """Plan month (1..12) of what a person typed in a month cell ('Mar', 'March', 'mars',
+    3, a date…); None when blank or not a month (the rules report it)."""
+    cal = calendar_month(value)
+    return None if cal is None else (cal - settings.start_month) % 12 + 1
 
 
 def _settings(doc: Document, out: ReadPlan) -> Settings:
@@ -192,16 +238,14 @@ def read_plan(doc: Document) -> ReadPlan:
     for _, rec in table("settings", "tblChannels", 3, ["channel"], 10):
         plan.channels.append(text(rec["channel"]))
     for _, rec in table("settings", "tblMoments", 3, ["moment", "month"], 12):
-        cal = next((i for i, m in enumerate(months, 1)
-                    if rec["month"] is not None and m.lower() == text(rec["month"]).lower()), 1)
-        plan.moments.append(Moment(text(rec["moment"]), cal))
+        plan.moments.append(Moment(text(rec["moment"]), calendar_month(rec["month"]) or 1))
 
     for _, rec in table("workstreams", "tblWorkstreams", 3, workstreams_sheet.KEYS,
                           present=tuple(workstreams_sheet.KEYS[:9])):
         plan.workstreams.append(Workstream(
             text(rec["id"]), text(rec["name"]), text(rec["owner"]), text(rec["scope"]),
             text(rec["deliverables"]), text(rec["success"]),
-            month_index(rec["start"], months, s) or 1, month_index(rec["end"], months, s) or 12,
+            month_index(rec["start"], s) or 1, month_index(rec["end"], s) or 12,
             number(rec["budget"], 0)))
 
     groups = _reverse(L, "group.", KPI_GROUPS)
@@ -327,7 +371,7 @@ def _actions(doc: Document, out: ReadPlan, months: list[str]) -> None:
                    number(rec["effort"]), text(rec["dependencies"]), number(rec["risk"]),
                    number(rec["cost"], 0), number(rec["hours"], 0),
                    code_of(rec["bucket"], buckets, "long_term"),
-                   month_index(rec["month"], months, s),
+                   month_index(rec["month"], s),
                    pinned=text(rec["pinned"]).lower() == yes,
                    status=code_of(rec["status"], statuses, ""),
                    moment=text(rec["moment"]), kpi=text(rec["kpi"]),
@@ -337,6 +381,7 @@ def _actions(doc: Document, out: ReadPlan, months: list[str]) -> None:
         entries = found.get(a.id, [])
         entry = next((e for e in entries if e.month == a.month), entries[0] if entries else None)
         if entry is not None:
+            out.entry_of[id(a)] = entry
             v = entry.values
             if a.month is not None:
                 a.status = code_of(v["status"], statuses, "")
@@ -356,5 +401,6 @@ def _actions(doc: Document, out: ReadPlan, months: list[str]) -> None:
                        status=code_of(v["status"], statuses, ""),
                        results=text(v["results"]), spend=number(v["spend"]),
                        notes=text(v["notes"]))
+            out.entry_of[id(a)] = e
             plan.actions.append(a)
             known.add(a.id)

@@ -269,3 +269,15 @@ def invalid_setting(ctx: CheckContext):
                 yield ctx.where(*cell), exc.what
         except (TypeError, ValueError):
             pass
+
+
+@rule("D213", "unplaceable-value", "error",
+      "A value typed where xlplan cannot place it when it rewrites the workbook (a month "
+      "row without an id, a second copy of an action's month row that differs, a column "
+      "inserted inside the Actions or a month table, a month it cannot read); sync and "
+      "prioritize refuse until it is placed.",
+      "do what the message says for that cell, then run the command again")
+def unplaceable_value(ctx: CheckContext):
+    from ..conservation import unplaced
+    for u in unplaced(ctx.doc, ctx.read):
+        yield u.where, f"{u.what}; {u.fix}"

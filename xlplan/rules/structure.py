@@ -15,7 +15,8 @@ def _skeleton_tables(book: Book):
 
 
 @rule("S101", "missing-sheet", "error", "A sheet xlplan needs is missing (deleted).",
-      SYNC + " to recreate it; its former content comes back only from a backup")
+      SYNC + " to recreate it; its former content comes back only from a backup (for "
+      "Actions and Settings, which hold the plan, sync refuses: take them from a backup)")
 def missing_sheet(ctx: CheckContext):
     present = ctx.doc.package.roles
     for sheet in ctx.skeleton.sheets:

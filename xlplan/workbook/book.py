@@ -30,6 +30,7 @@ class Sheet:
     fit_width: bool = False
     tab_color: str | None = None
     buttons: list = field(default_factory=list)  # (row, col, caption), run the macro
+    comments: dict = field(default_factory=dict)  # (row, col) -> (text, author), people's
 
     def put(self, row: int, col: int, value: Any, style: str | None = None) -> None:
         self.cells[(row, col)] = (value, style)
@@ -95,11 +96,14 @@ class Book:
     styles: dict[str, dict] = field(default_factory=dict)
     macros: bool = False  # a macro-enabled workbook (.xlsm) with its buttons
     vba_modules: tuple = ()  # people's own standard modules, (name, code), carried over
+    month_rows: dict = field(default_factory=dict)  # action id -> (month, row) laid out
+    # the names people gave xlplan's sheets (role -> name), kept when a file is rebuilt
+    sheet_names: dict = field(default_factory=dict)
 
     def add_sheet(self, name: str, role: str, **kw) -> Sheet:
-        sheet = Sheet(name, role, **kw)
+        sheet = Sheet(self.sheet_names.get(role, name), role, **kw)
         self.sheets.append(sheet)
-        self.define(ROLE_NAME_PREFIX + role, Cell(name, 0, 0))
+        self.define(ROLE_NAME_PREFIX + role, Cell(sheet.name, 0, 0))
         return sheet
 
     def sheet(self, role: str) -> Sheet:
@@ -132,7 +136,7 @@ class Book:
         sheet.tables.append({
             "first_row": layout.top, "first_col": layout.left,
             "last_row": layout.last, "last_col": layout.left + len(layout.keys) - 1,
-            "name": layout.name, "style": style,
+            "name": layout.name, "style": style, "keys": list(layout.keys),
             "headers": [headers[k] for k in layout.keys],
         })
 

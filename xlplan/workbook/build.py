@@ -10,13 +10,16 @@ from .sheets import (actions, budget, dashboard, diagnostic, guide, kpis, months
 from .sheets.context import BuildContext
 
 
-def build_book(plan: Plan, table_rows: dict[str, int] | None = None) -> Book:
+def build_book(plan: Plan, table_rows: dict[str, int] | None = None,
+               sheet_names: dict[str, str] | None = None) -> Book:
     """Lay out the workbook; ``table_rows`` keeps tables at least as long as in a file
-    being rebuilt (see ``xlplan.repair``)."""
+    being rebuilt, and ``sheet_names`` (role -> name) the names people gave its sheets
+    (see ``xlplan.repair``)."""
     s = plan.settings
     book = Book(styles=styles.styles(s.currency),
                 properties={"title": f"{s.company} — digital roadmap {s.year}",
-                            "company": s.company, "xlplan_language": s.language})
+                            "company": s.company, "xlplan_language": s.language},
+                sheet_names=dict(sheet_names or {}))
     ctx = BuildContext(plan, Labels(s.language), book, table_rows=dict(table_rows or {}))
     months.plan(ctx)
     guide.build(ctx)
@@ -36,4 +39,5 @@ def build_book(plan: Plan, table_rows: dict[str, int] | None = None) -> Book:
     dashboard.build(ctx)
     review.build(ctx)
     record.build(ctx)
+    book.month_rows = ctx.month_rows
     return book

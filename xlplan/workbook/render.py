@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import math
 from pathlib import Path
 
 import xlsxwriter
 
 from .. import macros
-from ..formulas import Expr, Range, XLError
+from ..errors import XlplanError
+from ..formulas import Expr, Range, XLError, col_letter
 from .book import SCHEMA_VERSION, Book
 from .styles import rag_formats
 
@@ -24,12 +26,38 @@ def compute_values(book: Book) -> dict:
     return {(s.name, r, c): ctx.value(s.name, r, c) for s, r, c, _ in book.formula_cells()}
 
 
+MAX_TEXT = 32_767  # characters a cell holds in Excel
+
+
+def refuse_unstorable(book: Book) -> None:
+    """Refuse, naming the cell, a value no spreadsheet file can hold as it is (rather
+    than crash on it or store it cut)."""
+    for sheet in book.sheets:
+        for (r, c), (value, _) in sheet.cells.items():
+            where = f"{sheet.name}!{col_letter(c)}{r + 1}"
+            if isinstance(value, float) and not math.isfinite(value):
+                raise XlplanError(f"the value {value} cannot be stored in a workbook",
+                                  where=where, fix="type a number there")
+            if isinstance(value, str) and len(value) > MAX_TEXT:
+                raise XlplanError(f"the text is {len(value):,} characters long; a cell "
+                                  f"holds at most {MAX_TEXT:,}", where=where,
+                                  fix="shorten it, or keep the long text in a document "
+                                  "and link to it")
+            if isinstance(value, (_dt.date, _dt.datetime)) and not (
+                    _dt.date(1900, 1, 1) <= (value if type(value) is _dt.date
+                                             else value.date()) <= _dt.date(9999, 12, 31)):
+                raise XlplanError(f"the date {value} is outside what a spreadsheet "
+                                  "stores (1900 to 9999)", where=where, fix="type a date "
+                                  "from 1900 on")
+
+
 def render(book: Book, path: Path, created: _dt.datetime, strict: bool = True) -> None:
     """Write ``book`` to ``path`` (which should be a temporary name: see files.py).
 
     ``strict`` refuses a formula whose value is an error: a new workbook has none. A
     rewritten one may, when a person typed text where a number belongs; the error
     is then what every spreadsheet shows, and ``xlplan check`` reports the cause."""
+    refuse_unstorable(book)
     values = compute_values(book)
     wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
                                         "strings_to_numbers": False,
@@ -61,11 +89,17 @@ def render(book: Book, path: Path, created: _dt.datetime, strict: bool = True) -
             fmt = formats.get(style) if style else None
             if isinstance(value, Expr):
                 cached = values[(sheet.name, r, c)]
+                if isinstance(cached, float) and not math.isfinite(cached):
+                    cached = XLError("#NUM!")  # what an engine shows for an overflow
                 if strict and isinstance(cached, XLError):
                     raise AssertionError(f"{sheet.name}!{r + 1},{c + 1} computes {cached}")
                 ws.write_formula(r, c, value.formula(), fmt, cached)
             elif value is None:
                 ws.write_blank(r, c, None, fmt)
+            elif isinstance(value, XLError):
+                # a typed error value: XlsxWriter stores no error constant, so it is
+                # kept as the formula that is nothing but that error (=#N/A)
+                ws.write_formula(r, c, "=" + value, fmt, str(value))
             elif isinstance(value, bool):
                 ws.write_boolean(r, c, value, fmt)
             elif isinstance(value, (int, float)):
@@ -74,6 +108,8 @@ def render(book: Book, path: Path, created: _dt.datetime, strict: bool = True) -
                 ws.write_datetime(r, c, value, fmt)
             else:
                 ws.write_string(r, c, str(value), fmt)
+        for (r, c), (text, author) in sorted(sheet.comments.items()):
+            ws.write_comment(r, c, text, {"author": author} if author else None)
         for (r1, c1, r2, c2), opts in sheet.validations:
             ws.data_validation(r1, c1, r2, c2, dict(opts))
         for (r1, c1, r2, c2), opts in sheet.cond_formats:

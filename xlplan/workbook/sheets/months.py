@@ -12,7 +12,9 @@ KEYS = ["id", "title", "workstream", "channel", "bucket", "owner", "status", "re
 
 def plan(ctx: BuildContext) -> None:
     """Decide each month sheet's name and each scheduled action's row on it."""
-    ctx.month_sheet_names = ctx.labels.plan_months(ctx.settings)
+    ctx.month_sheet_names = [ctx.book.sheet_names.get(f"month{i:02d}", name)
+                             for i, name in enumerate(ctx.labels.plan_months(ctx.settings),
+                                                      start=1)]
     counts = [0] * 13
     for a in ctx.plan.actions:
         if a.month:
