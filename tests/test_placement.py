@@ -237,3 +237,36 @@ def test_comments_stay_and_follow_their_action(tmp_path):
     row = next(r for r in range(9, 40) if wb["Apr"].cell(r, 1).value == "A07")
     assert wb["Apr"].cell(row, 8).comment.text == "check with Claire"
     assert wb["Apr"].cell(row, 8).comment.author == "Hugo"
+
+
+def test_columns_of_other_tables_swapped_by_hand_come_back_under_their_headers(tmp_path):
+    def change(wb):
+        ws = wb["Workstreams"]
+        header = [c.value for c in ws[4]]
+        owner, scope = header.index("Owner") + 1, header.index("Scope") + 1
+        for r in range(4, ws.max_row + 1):  # cut and paste: the two columns trade places
+            a, b = ws.cell(r, owner).value, ws.cell(r, scope).value
+            ws.cell(r, owner).value, ws.cell(r, scope).value = b, a
+        change.cols = owner, scope
+    path = edit(tmp_path, change)
+    before = openpyxl.load_workbook(SAMPLE)["Workstreams"]
+    owner, scope = change.cols
+    xlplan.sync(path)
+    ws = openpyxl.load_workbook(path)["Workstreams"]
+    assert ws.cell(4, owner).value == "Owner" and ws.cell(4, scope).value == "Scope"
+    for r in range(5, 12):
+        assert ws.cell(r, owner).value == before.cell(r, owner).value
+        assert ws.cell(r, scope).value == before.cell(r, scope).value
+
+
+def test_actions_below_a_shrunk_table_range_stay_in_the_plan(tmp_path):
+    def change(wb):
+        table = wb["Actions"].tables["tblActions"]
+        table.ref = "A4:W20"     # rows 21-32 (A17-A28) fall outside the table
+        wb["Actions"]["B30"] = "  Renamed by hand"
+    path = edit(tmp_path, change)
+    ids = [a.id for a in xlplan.read(SAMPLE).actions]
+    xlplan.sync(path)
+    plan = xlplan.read(path)
+    assert [a.id for a in plan.actions] == ids
+    assert openpyxl.load_workbook(path)["Actions"]["B30"].value == "  Renamed by hand"

@@ -89,10 +89,9 @@ def unplaced(doc: Document, read: ReadPlan) -> list[Unplaced]:
                                             "keep one row per action: copy what matters "
                                             "to the row of its planned month and delete "
                                             "the other"))
-    for i in range(1, 13):
-        mt = read.tables.get(f"tblMonth{i:02d}")
-        if mt is not None:
-            out += _extra_columns(doc, mt, mt.sheet)
+    for name, other in read.tables.items():
+        if name != "tblActions":
+            out += _extra_columns(doc, other, other.sheet)
     return out
 
 
@@ -103,7 +102,7 @@ def _same(a, b) -> bool:
 def _extra_columns(doc: Document, t, label: str) -> list[Unplaced]:
     return [Unplaced(doc.where(t.sheet, r, c),
                      f"{v!r} is in column {t.extra_cols[c] or '(no header)'!r}, which "
-                     f"xlplan does not know inside the {label} table",
+                     f"xlplan does not know inside a table of {label}",
                      "move that column to the right of the table (outside it), or delete it")
             for r, c, v in t.extras]
 

@@ -27,9 +27,11 @@ from .reading.plan import ReadPlan, read_plan, text
 from .rules.check import run_rules
 from .rules.context import CheckContext
 from .errors import XlplanError
+from .model import BUCKETS, STATUSES
 from .scheduling import Schedule, apply, rank_actions, schedule
 from .workbook import build_book, write_book
 from .workbook.book import ROLE_NAME_PREFIX, Book, Sheet
+from .workbook.layout import header_key
 from .workbook.files import (locked, refuse_if_open, require_regular_file,
                              require_writable, shown)
 
@@ -159,7 +161,7 @@ def rebuild(doc: Document, read: ReadPlan, report: SyncReport | None = None) -> 
     for sheet in book.sheets:
         old = doc.sheet(sheet.role)
         if old is not None:
-            _put_back(doc, old, sheet, book, formulas)
+            _put_back(doc, old, sheet, book, formulas, read)
     moves = keep_as_typed(doc, read, book, formulas, report)
     carry_foreign_sheets(doc, book, formulas, report)
     carry_comments(doc, book, moves, _table_rows(doc, read))
@@ -222,16 +224,32 @@ def _keep_row(doc: Document, formulas: "PersonFormulas", old, r: int, new, row: 
         written, style = sheet.cells.get((row, nc), (None, None))
         if isinstance(written, Expr):
             continue
-        if key in listed:
-            typed = doc.value(old.sheet, r, c)
-            if report is not None and typed is not None and written is not None \
-                    and typed != written and (r, c) not in scan.formulas:
-                report.repairs.append(f"{doc.where(old.sheet, r, c)}: {typed!r} written "
-                                      f"as {written!r}, the list's own label")
+        if key in listed and _as_label(doc, old.sheet, r, c, key, written, report):
             continue
         kept = _as_typed(doc, formulas, scan, old.sheet, r, c, written)
         if kept is not None:
             sheet.put(row, nc, kept, style)
+
+
+def _as_label(doc: Document, sheet: str, r: int, c: int, key: str, written,
+              report: SyncReport | None) -> bool:
+    """Whether a list column's cell takes the plan's ``written`` value: a label of its
+    list typed in another form ("done", "march"; reported), or a month the plan moved
+    the action to. Anything else — text that is no label, a number — stays as typed."""
+    typed = doc.value(sheet, r, c)
+    if key == "month":
+        labelled = True  # an unreadable month was refused before (conservation.py)
+    else:
+        L = doc.labels
+        labels = {"status": [L.status(code) for code in STATUSES],
+                  "bucket": [L["bucket." + code] for code in BUCKETS],
+                  "pinned": [L["yes"], L["no"]]}[key]
+        labelled = written in labels and (typed is None or header_key(text(typed))
+                                           == header_key(text(written)))
+    if labelled and report is not None and typed is not None and typed != written:
+        report.repairs.append(f"{doc.where(sheet, r, c)}: {typed!r} written as "
+                              f"{written!r}, the list's own label")
+    return labelled
 
 
 def _as_typed(doc: Document, formulas: "PersonFormulas", scan, sheet: str, r: int, c: int,
@@ -276,7 +294,8 @@ def carry_vba(doc: Document, book: Book, report: HasNotes | None) -> None:
                          "move it to a standard module" for name in lost]
 
 
-def _row_areas(sheet: Sheet, doc: Document, old: str) -> list[tuple[int, int, int, int]]:
+def _row_areas(sheet: Sheet, doc: Document, old: str, read: ReadPlan
+               ) -> list[tuple[int, int, int, int]]:
     """Areas not to put back: table headers, and the Actions and month tables (laid
     out from the plan), where they are now and where they were."""
     areas = []
@@ -289,6 +308,10 @@ def _row_areas(sheet: Sheet, doc: Document, old: str) -> list[tuple[int, int, in
             if found is not None and found.sheet == old:
                 r1, c1, r2, c2 = found.area
                 areas.append((r1 + 1, c1, r2, c2))
+            rows = read.tables.get(t["name"])
+            if rows is not None and rows.sheet == old:  # with the rows read below it
+                right = max([*rows.cols.values(), *rows.extra_cols, rows.left])
+                areas.append((rows.top + 1, rows.left, rows.last, right))
     return areas
 
 
@@ -326,11 +349,35 @@ class PersonFormulas:
         return Kept(text, cached)
 
 
+def _column_moves(read: ReadPlan, old: str, sheet: Sheet) -> list[tuple]:
+    """For each table of this sheet whose columns people moved, inserted or deleted:
+    its data rows and columns in the file, and where each column goes now (by key)."""
+    out = []
+    for t in sheet.tables:
+        found = read.tables.get(t["name"])
+        if found is None or found.sheet != old or not found.moved() \
+                or t["name"] == "tblActions" or t["name"].startswith("tblMonth"):
+            continue
+        to = {c: t["first_col"] + t["keys"].index(k) for k, c in found.cols.items()
+              if k in t["keys"]}
+        right = max([*found.cols.values(), *found.extra_cols, found.left])
+        out.append((found.top + 1, found.last, found.left, right, to))
+    return out
+
+
 def _put_back(doc: Document, old: str, sheet: Sheet, book: Book,
-              formulas: PersonFormulas) -> None:
+              formulas: PersonFormulas, read: ReadPlan) -> None:
     grid = doc.grid(old)
     scan = doc.scan(old)
-    areas = _row_areas(sheet, doc, old)
+    areas = _row_areas(sheet, doc, old, read)
+    moves = _column_moves(read, old, sheet)
+
+    def moved(r, c):
+        """(in a moved table, the column it goes to now: None if none)"""
+        for r1, r2, c1, c2, to in moves:
+            if r1 <= r <= r2 and c1 <= c <= c2:
+                return True, to.get(c)
+        return False, c
 
     # merged cells: xlplan's text, except the answers people type into merged inputs
     for i, (r1, c1, r2, c2, text, style) in enumerate(sheet.merges):
@@ -342,12 +389,22 @@ def _put_back(doc: Document, old: str, sheet: Sheet, book: Book,
     def in_rows(r, c):
         return any(r1 <= r <= r2 and c1 <= c <= c2 for r1, c1, r2, c2 in areas)
 
-    positions = {(r, c) for r, row in enumerate(grid) for c, v in enumerate(row) if v != ""}
-    positions |= scan.formulas | set(scan.errors)
-    positions |= {rc for rc, (_, style) in sheet.cells.items()
-                  if style and style.startswith("input")}
+    typed_at = {(r, c) for r, row in enumerate(grid) for c, v in enumerate(row) if v != ""}
+    typed_at |= scan.formulas | set(scan.errors)
+    positions = typed_at | {rc for rc, (_, style) in sheet.cells.items()
+                            if style and style.startswith("input")}
     for r, c in sorted(positions):
         if in_rows(r, c):
+            continue
+        inside, to = moved(r, c)
+        if inside:
+            style = sheet.cells.get((r, to), (None, None))[1] if to is not None else None
+            if (r, c) not in typed_at or not (style or "").startswith("input"):
+                continue  # the model laid the column out where it belongs now
+            kept = formulas.kept(old, r, c) if (r, c) in scan.formulas else None
+            value = kept if kept is not None else XLError(scan.errors[(r, c)]) \
+                if (r, c) in scan.errors else clean(grid[r][c])
+            sheet.put(r, to, value, style)
             continue
         value, style = sheet.cells.get((r, c), (None, None))
         if isinstance(value, Expr):

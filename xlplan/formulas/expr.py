@@ -496,6 +496,11 @@ class EvalContext:
             self._active.discard(key)
             if result is None:  # a formula pointing at a blank shows 0
                 result = 0
+        elif isinstance(content, _dt.date):  # a typed date is its serial number
+            result = serial(content if type(content) is _dt.date else content.date())
+            if isinstance(content, _dt.datetime):
+                result += (content - _dt.datetime.combine(content.date(),
+                                                          _dt.time())).total_seconds() / 86400
         else:
             result = content
         self._memo[key] = result

@@ -10,6 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from ..errors import XlplanError
+from ..formulas import serial
 from ..i18n import calendar_month
 from ..model import (BUCKETS, KPI_GROUPS, ROLES, STATUSES, KPI, Action, AuditItem,
                      DiagnosticItem, Moment, Objective, Person, Plan, Risk, Settings,
@@ -89,6 +90,13 @@ def read_table(doc: Document, role: str, name: str, top: int, keys: list[str],
         last, right = len(doc.grid(sheet)) - 1, left + len(keys) - 1
     cols, extra_cols = _columns(doc, sheet, name, top, left, right, keys,
                                 table.headers if table is not None else [])
+    if name == "tblActions" or name.startswith("tblMonth"):
+        # rows typed just below a table whose range was shrunk are still the plan's:
+        # read on while their id cell holds one
+        grid, c = doc.grid(sheet), cols.get("id")
+        while c is not None and last + 1 < len(grid) \
+                and doc.value(sheet, last + 1, c) is not None:
+            last += 1
     width = right - left + 1
     picks = [(k, cols[k] - left) for k in keys if k in cols]
     rows, extras = [], []
@@ -154,9 +162,16 @@ def text(value) -> str:
 
 
 def number(value, default=None):
-    """A number stays a number; blank gives ``default``; anything else is kept as typed."""
+    """A number stays a number, and a date is the number it is to a spreadsheet (its
+    serial); blank gives ``default``; anything else is kept as typed. (The file keeps
+    the date as typed: see ``repair.keep_as_typed``.)"""
     if value is None:
         return default
+    if isinstance(value, _dt.date):
+        whole = serial(value if type(value) is _dt.date else value.date())
+        if isinstance(value, _dt.datetime):
+            return whole + (value.hour * 3600 + value.minute * 60 + value.second) / 86400
+        return whole
     return value
 
 

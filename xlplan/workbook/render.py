@@ -59,9 +59,12 @@ def render(book: Book, path: Path, created: _dt.datetime, strict: bool = True) -
     is then what every spreadsheet shows, and ``xlplan check`` reports the cause."""
     refuse_unstorable(book)
     values = compute_values(book)
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
-                                        "strings_to_numbers": False,
-                                        "strings_to_urls": False})
+    # built in memory, written with one plain write: a full disk is then an OSError
+    # the caller reports, and no half-closed zip is left behind
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"strings_to_formulas": False,
+                                      "strings_to_numbers": False,
+                                      "strings_to_urls": False, "in_memory": True})
     # Fixed document dates keep the output byte-identical for the same input.
     wb.set_properties({"created": created, "author": "xlplan", "title": book.properties.get(
         "title", ""), "company": book.properties.get("company", "")})
@@ -73,6 +76,18 @@ def render(book: Book, path: Path, created: _dt.datetime, strict: bool = True) -
         project = macros.vba_project(len(book.sheets), tuple(book.vba_modules))
         wb.add_vba_project(io.BytesIO(project), is_stream=True)
     formats = {name: wb.add_format(props) for name, props in book.styles.items()}
+    dated: dict = {}
+
+    def date_format(style):
+        """A date typed where the column's format is not one shows as a date still."""
+        if style not in dated:
+            props = dict(book.styles.get(style, {})) if style else {}
+            if not any(ch in str(props.get("num_format", "")) for ch in "dy"):
+                props["num_format"] = "yyyy-mm-dd"
+                dated[style] = wb.add_format(props)
+            else:
+                dated[style] = formats[style]
+        return dated[style]
     cond = {name: wb.add_format(props) for name, props in rag_formats().items()}
 
     for sheet in book.sheets:
@@ -105,7 +120,7 @@ def render(book: Book, path: Path, created: _dt.datetime, strict: bool = True) -
             elif isinstance(value, (int, float)):
                 ws.write_number(r, c, value, fmt)
             elif isinstance(value, (_dt.date, _dt.datetime)):
-                ws.write_datetime(r, c, value, fmt)
+                ws.write_datetime(r, c, value, date_format(style))
             else:
                 ws.write_string(r, c, str(value), fmt)
         for (r, c), (text, author) in sorted(sheet.comments.items()):
@@ -150,3 +165,5 @@ def render(book: Book, path: Path, created: _dt.datetime, strict: bool = True) -
     for name, target in sorted(book.names.items()):
         wb.define_name(name, "=" + target.xl())
     wb.close()
+    with open(path, "wb") as f:
+        f.write(buffer.getbuffer())
