@@ -152,4 +152,7 @@ CASES = [
     Case("owner-not-a-person", set_(Actions__E6="Bob"), {"D203": ["Actions!E6"]}),
     # a note typed on a spare row of January's table: no action to keep it with
     Case("note-without-id", set_(Jan__J20="call the printer back"), {"D213": ["Jan!J20"]}),
+    # a status and a month typed as people do, not as the lists write them
+    Case("label-forms", set_(Jan__G9="done", Actions__M6="January"),
+         {"D214": ["Jan!G9", "Actions!M6"], "D203": ["Actions!M6"]}),
 ]

@@ -170,7 +170,7 @@ def test_typed_cells_of_the_tables_come_back_exactly_as_typed(tmp_path):
         mar["G9"] = "done"                         # a status in lower case
     path = edit(tmp_path, change)
     report = xlplan.sync(path)
-    assert "Mar!G9: 'done' written as 'Done', the list's own label" in report.repairs
+    assert "Mar!G9: 'done' is written 'Done' in the list" in report.repairs
     wb = openpyxl.load_workbook(path)
     acts, mar = wb["Actions"], wb["Mar"]
     assert acts["B11"].value == "  Brief the agency  " and acts["E11"].value == 2027

@@ -36,7 +36,8 @@ from .workbook.files import (locked, refuse_if_open, require_regular_file,
                              require_writable, shown)
 
 # findings that sync repairs, reported by --dry-run as what would change
-REPAIRED = ("S101", "S103", "S104", "S105", "S106", "S108", "S109", "D209", "D210", "D211")
+REPAIRED = ("S101", "S103", "S104", "S105", "S106", "S108", "S109", "D209", "D210", "D211",
+            "D214")
 
 
 class HasNotes(Protocol):
@@ -162,7 +163,7 @@ def rebuild(doc: Document, read: ReadPlan, report: SyncReport | None = None) -> 
         old = doc.sheet(sheet.role)
         if old is not None:
             _put_back(doc, old, sheet, book, formulas, read)
-    moves = keep_as_typed(doc, read, book, formulas, report)
+    moves = keep_as_typed(doc, read, book, formulas)
     carry_foreign_sheets(doc, book, formulas, report)
     carry_comments(doc, book, moves, _table_rows(doc, read))
     _carry_names(doc, book)
@@ -178,8 +179,8 @@ MONTH_FREE = ("results", "spend", "notes")
 LISTED = {"tblActions": ("month", "pinned", "bucket"), "month": ("status",)}
 
 
-def keep_as_typed(doc: Document, read: ReadPlan, book: Book, formulas: "PersonFormulas",
-                  report: SyncReport | None) -> dict[tuple[str, int], tuple[str, int]]:
+def keep_as_typed(doc: Document, read: ReadPlan, book: Book, formulas: "PersonFormulas"
+                  ) -> dict[tuple[str, int], tuple[str, int]]:
     """Put the typed cells of the Actions and month tables back as they were typed —
     text with its spaces, a number in a text column, a formula, an error value — where
     no command changes them. The model holds values the rules and the scheduler can
@@ -196,7 +197,7 @@ def keep_as_typed(doc: Document, read: ReadPlan, book: Book, formulas: "PersonFo
     if found is not None and old_actions is not None:
         for r, a in read.action_rows:
             _keep_row(doc, formulas, old_actions, r, found, placed[id(a)], ACTION_FREE,
-                      LISTED["tblActions"], report)
+                      LISTED["tblActions"])
             moves[(old_actions.sheet, r)] = (found[0].name, placed[id(a)])
     for a in read.plan.actions:
         entry = read.entry_of.get(id(a))
@@ -206,15 +207,13 @@ def keep_as_typed(doc: Document, read: ReadPlan, book: Book, formulas: "PersonFo
         new = tables.get(f"tblMonth{month:02d}")
         old = read.tables.get(f"tblMonth{entry.month:02d}")
         if new is not None and old is not None:
-            _keep_row(doc, formulas, old, entry.row, new, row, MONTH_FREE, LISTED["month"],
-                      report)
+            _keep_row(doc, formulas, old, entry.row, new, row, MONTH_FREE, LISTED["month"])
             moves[(old.sheet, entry.row)] = (new[0].name, row)
     return moves
 
 
 def _keep_row(doc: Document, formulas: "PersonFormulas", old, r: int, new, row: int,
-              free: tuple[str, ...], listed: tuple[str, ...],
-              report: SyncReport | None) -> None:
+              free: tuple[str, ...], listed: tuple[str, ...]) -> None:
     sheet, t = new
     scan = doc.scan(old.sheet)
     for key in free + listed:
@@ -224,18 +223,17 @@ def _keep_row(doc: Document, formulas: "PersonFormulas", old, r: int, new, row: 
         written, style = sheet.cells.get((row, nc), (None, None))
         if isinstance(written, Expr):
             continue
-        if key in listed and _as_label(doc, old.sheet, r, c, key, written, report):
+        if key in listed and _as_label(doc, old.sheet, r, c, key, written):
             continue
         kept = _as_typed(doc, formulas, scan, old.sheet, r, c, written)
         if kept is not None:
             sheet.put(row, nc, kept, style)
 
 
-def _as_label(doc: Document, sheet: str, r: int, c: int, key: str, written,
-              report: SyncReport | None) -> bool:
+def _as_label(doc: Document, sheet: str, r: int, c: int, key: str, written) -> bool:
     """Whether a list column's cell takes the plan's ``written`` value: a label of its
-    list typed in another form ("done", "march"; reported), or a month the plan moved
-    the action to. Anything else — text that is no label, a number — stays as typed."""
+    list typed in another form ("done", "march"; check's D214 reports it), or a month
+    the plan moved the action to. Anything else — text that is no label, a number — stays as typed."""
     typed = doc.value(sheet, r, c)
     if key == "month":
         labelled = True  # an unreadable month was refused before (conservation.py)
@@ -246,9 +244,6 @@ def _as_label(doc: Document, sheet: str, r: int, c: int, key: str, written,
                   "pinned": [L["yes"], L["no"]]}[key]
         labelled = written in labels and (typed is None or header_key(text(typed))
                                            == header_key(text(written)))
-    if labelled and report is not None and typed is not None and typed != written:
-        report.repairs.append(f"{doc.where(sheet, r, c)}: {typed!r} written as "
-                              f"{written!r}, the list's own label")
     return labelled
 
 

@@ -281,3 +281,45 @@ def unplaceable_value(ctx: CheckContext):
     from ..conservation import unplaced
     for u in unplaced(ctx.doc, ctx.read):
         yield u.where, f"{u.what}; {u.fix}"
+
+
+@rule("D214", "label-in-another-form", "warning",
+      "A month, status, budget bucket or Yes/No typed in another form than its list's "
+      "label ('march', ' done'); the workbook's formulas do not count it until sync "
+      "writes the label.", "pick the value from the cell's dropdown, or run xlplan sync "
+      "FILE, which writes the list's label")
+def label_in_another_form(ctx: CheckContext):
+    L = ctx.labels
+    labels = {"status": [L.status(c) for c in STATUSES],
+              "bucket": [L["bucket." + b] for b in BUCKETS], "pinned": [L["yes"], L["no"]]}
+    t, rows = _action_rows(ctx)
+    scan = ctx.doc.scan(t.sheet) if t is not None else None
+    for r, rec in rows:
+        for key in ("month", "status", "bucket", "pinned"):
+            if key == "status" and (r, t.col("status")) in scan.formulas:
+                continue
+            label = _label_form(L, labels, key, rec[key])
+            if label is not None:
+                yield ctx.where(t.sheet, r, t.col(key)), \
+                    f"{rec[key]!r} is written {label!r} in the list"
+    for e in ctx.read.month_entries:
+        label = _label_form(L, labels, "status", e.values["status"])
+        if label is not None:
+            mt = ctx.read.tables[f"tblMonth{e.month:02d}"]
+            yield ctx.where(mt.sheet, e.row, mt.col("status")), \
+                f"{e.values['status']!r} is written {label!r} in the list"
+
+
+def _label_form(L, labels: dict, key: str, typed) -> str | None:
+    """The list label ``typed`` stands for, when it is that label in another form."""
+    from ..i18n import calendar_month
+    from ..workbook.layout import header_key
+    if typed is None:
+        return None
+    if key == "month":
+        cal = calendar_month(typed)
+        label = L.months()[cal - 1] if cal else None
+    else:
+        label = next((x for x in labels[key] if header_key(x) == header_key(text(typed))),
+                     None)
+    return label if label is not None and typed != label else None
