@@ -23,7 +23,9 @@ def friendly_errors(fn):
             with _signals_as_exit():
                 return fn(*args, **kwargs)
         except XlplanError as exc:
-            click.echo(f"Error: {exc.message}", err=True)
+            # one line, whatever a file name holds
+            click.echo("Error: " + exc.message.replace("\r", "\\r").replace("\n", "\\n"),
+                       err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("Error: interrupted; no file was changed.", err=True)

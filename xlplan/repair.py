@@ -281,7 +281,18 @@ def carry_vba(doc: Document, book: Book, report: HasNotes | None) -> None:
     """People's own VBA modules go into the new VBA project beside xlplan's."""
     if not doc.package.has_vba:
         return
-    kept, lost = macros.people_modules(doc.path)
+    try:
+        kept, lost = macros.people_modules(doc.path)
+    except macros.UnreadableVBA:
+        raise XlplanError("the workbook's macro project (VBA) is damaged and cannot be "
+                          "read; rewriting the file would drop any macro people added",
+                          where=str(doc.path), fix="open it in Excel, save it again (or "
+                          "remove the macros), then run the command again") from None
+    if not macros.enabled(doc.path) and (kept or lost):
+        raise XlplanError(f"{doc.path.name} holds macros but has an .xlsx name (an .xlsm "
+                          "renamed?); rewriting it as .xlsx would drop them",
+                          where=str(doc.path), fix="rename it to .xlsm, then run the "
+                          "command again")
     book.vba_modules = tuple(kept)
     if report is not None:
         report.notes += [f"VBA module {name!r} is kept" for name, _ in kept]

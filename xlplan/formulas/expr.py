@@ -12,8 +12,9 @@ SUMIFS, COUNTIFS, INDEX/MATCH, DATE, WEEKDAY, ...): there is no node for volatil
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Callable
 
 from .values import XLError, blank_to_zero, compare, is_blank, to_number, to_text
@@ -194,15 +195,24 @@ class BinOp(Expr):
             return x
         if isinstance(y, XLError):
             return y
-        if self.op == "+":
-            return x + y
-        if self.op == "-":
-            return x - y
-        if self.op == "*":
-            return x * y
-        if y == 0:
+        if self.op == "/" and y == 0:
             return XLError.DIV0
-        return x / y
+        try:
+            if self.op == "+":
+                result = x + y
+            elif self.op == "-":
+                result = x - y
+            elif self.op == "*":
+                result = x * y
+            else:
+                result = x / y
+        except OverflowError:
+            return XLError.NUM
+        # a spreadsheet's numbers are doubles: beyond them is #NUM!
+        return result if abs(result) <= _LARGEST else XLError.NUM
+
+
+_LARGEST = 1.7976931348623157e308
 
 
 class Fn(Expr):
@@ -252,11 +262,17 @@ def _iferror(ctx, value, fallback):
 
 
 def _round(x, digits):
-    x = to_number(x)
-    if isinstance(x, XLError):
-        return x
+    x, digits = to_number(x), to_number(digits)
+    for v in (x, digits):
+        if isinstance(v, XLError):
+            return v
+    if not math.isfinite(x) or not math.isfinite(digits):
+        return XLError.NUM
     q = Decimal(1).scaleb(-int(digits))
-    return float(Decimal(repr(float(x))).quantize(q, rounding=ROUND_HALF_UP))
+    try:
+        return float(Decimal(repr(float(x))).quantize(q, rounding=ROUND_HALF_UP))
+    except InvalidOperation:  # more digits than a float holds: nothing to round
+        return float(x)
 
 
 def _flat_numbers(vals):
@@ -392,10 +408,23 @@ def _match(ctx, value, rng, kind):
 
 
 def _date(y, m, d):
-    y, m, d = int(to_number(y)), int(to_number(m)), int(to_number(d))
+    """DATE as Excel computes it: years 0-1899 count from 1900, months and days roll
+    over; a date outside 1900-9999 is #NUM!."""
+    args = [to_number(v) for v in (y, m, d)]
+    for v in args:
+        if isinstance(v, XLError):
+            return v
+    if not all(math.isfinite(v) and abs(v) < 1e9 for v in args):
+        return XLError.NUM
+    y, m, d = (int(v) for v in args)
+    if 0 <= y < 1900:
+        y += 1900
     y += (m - 1) // 12
     m = (m - 1) % 12 + 1
-    return serial(_dt.date(y, m, 1)) + d - 1
+    try:
+        return serial(_dt.date(y, m, 1)) + d - 1
+    except (ValueError, OverflowError):
+        return XLError.NUM
 
 
 def _weekday(s, kind=1):

@@ -12,6 +12,7 @@ XLError.DIV0 = XLError("#DIV/0!")
 XLError.NA = XLError("#N/A")
 XLError.REF = XLError("#REF!")
 XLError.VALUE = XLError("#VALUE!")
+XLError.NUM = XLError("#NUM!")
 ERROR_STRINGS = frozenset({"#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!",
                            "#NULL!", "Err:502", "Err:504", "Err:508", "Err:522"})
 

@@ -52,22 +52,43 @@ def vba_project(sheet_count: int, others: tuple[tuple[str, str], ...] = ()) -> b
             return z.read("xl/vbaProject.bin")
 
 
+class UnreadableVBA(Exception):
+    """The workbook's VBA project cannot be read (damaged, or not a VBA project)."""
+
+
+def _project_modules(path: Path) -> list | None:
+    """The modules of the workbook's VBA project; None when it has none. A workbook
+    that holds macros under an .xlsx name (a renamed .xlsm) is read all the same."""
+    from pyopenvba import ExcelFile
+    from pyopenvba.exceptions import PyOpenVBAError
+    path = Path(path)
+    with tempfile.TemporaryDirectory(prefix="xlplan-vba-") as folder:
+        if path.suffix.lower() != ".xlsm":  # pyOpenVBA goes by the extension
+            copy = Path(folder) / "book.xlsm"
+            copy.write_bytes(path.read_bytes())
+            path = copy
+        try:
+            with ExcelFile(path) as f:
+                if not f.has_vba_project():
+                    return None
+                return list(f.vba_project().modules)
+        except (PyOpenVBAError, ValueError, KeyError, IndexError, EOFError) as exc:
+            raise UnreadableVBA(str(exc)) from None
+
+
 def people_modules(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
     """The VBA people added to a workbook: standard modules other than xlplan's, as
     (name, code) to carry over, and the names of what cannot be carried (class modules,
-    forms, code in a sheet's or the workbook's own module)."""
-    from pyopenvba import ExcelFile, VBAModuleKind
+    forms, code in a sheet's or the workbook's own module). Raises UnreadableVBA."""
+    from pyopenvba import VBAModuleKind
     kept, lost = [], []
-    with ExcelFile(Path(path)) as f:
-        if not f.has_vba_project():
-            return kept, lost
-        for m in f.vba_project().modules:
-            if m.name.casefold() == MODULE.casefold():
-                continue
-            if m.kind == VBAModuleKind.standard:
-                kept.append((m.name, m.body))
-            elif m.body.strip():
-                lost.append(m.name)
+    for m in _project_modules(path) or []:
+        if m.name.casefold() == MODULE.casefold():
+            continue
+        if m.kind == VBAModuleKind.standard:
+            kept.append((m.name, m.body))
+        elif m.body.strip():
+            lost.append(m.name)
     return kept, lost
 
 
@@ -115,9 +136,5 @@ def _unescape(text: str) -> str:
 
 def modules_in(path: Path) -> dict[str, str]:
     """The VBA modules of a macro-enabled workbook, name -> code (read back by
-    pyOpenVBA), empty when it has none."""
-    from pyopenvba import ExcelFile
-    with ExcelFile(Path(path)) as f:
-        if not f.has_vba_project():
-            return {}
-        return {m.name: m.body for m in f.vba_project().modules}
+    pyOpenVBA), empty when it has none. Raises UnreadableVBA."""
+    return {m.name: m.body for m in _project_modules(path) or []}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from dataclasses import dataclass, field
 
 from ..errors import XlplanError
@@ -20,6 +21,9 @@ KPI_GROUPS = ("acquisition", "conversion", "retention", "service")
 ROLES = ("sponsor", "pilot", "owner")
 LANGUAGES = ("en", "fr")
 BUSINESS_MODELS = ("generic", "ecommerce", "b2b", "saas")
+
+
+MAX_SETTING = 1e12  # beyond any budget, hours or weight a plan has
 
 
 @dataclass
@@ -53,6 +57,14 @@ class Settings:
     def validate(self) -> None:
         def bad(what, fix):
             raise XlplanError(what, fix=fix)
+        for name in ("year", "start_month", "annual_budget", "hours_per_week", "wip_limit",
+                     "weight_impact", "weight_effort", "weight_risk", "dependency_penalty",
+                     "channel_limit", "innovation_reserve"):
+            value = getattr(self, name)
+            if isinstance(value, (int, float)) and not (math.isfinite(value)
+                                                         and abs(value) <= MAX_SETTING):
+                bad(f"{name.replace('_', ' ')} {value!r} is not a number a plan can use",
+                    "type an ordinary number")
         if not 1900 < int(self.year) < 9999:
             bad(f"year {self.year} is not a plan year", "give a four-digit year such as 2027")
         if not 1 <= int(self.start_month) <= 12:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from pathlib import Path
 
@@ -68,6 +69,11 @@ class Document:
                 raise XlplanError(f"sheet {sheet!r} cannot be read ({exc})",
                                   where=str(self.path), fix="restore it from a backup",
                                   exit_code=2) from None
+            if sheet in self.package.nonfinite:
+                # inf, nan or 1e999 typed into the XML: no cell holds them, Excel shows
+                # #NUM! (scan lists it); never a number the plan would compute with
+                rows = [[("" if v.__class__ is float and not math.isfinite(v) else v)
+                         for v in row] for row in rows]
             self._grids[sheet] = rows
         return self._grids[sheet]
 

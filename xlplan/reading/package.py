@@ -7,9 +7,11 @@ are built) is refused without being parsed.
 """
 from __future__ import annotations
 
+import math
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +27,9 @@ ZIP_MAGIC = b"PK\x03\x04"
 MAX_PART_BYTES = 256 * 2**20      # one XML part, uncompressed
 MAX_TOTAL_BYTES = 1024 * 2**20    # the whole package, uncompressed
 MAX_ROWS = 200_000                # per sheet: 20 times the largest plan xlplan is built for
+MAX_COLUMNS = 16_384              # XFD, Excel's last column
+MAX_CELLS = 8_000_000             # per sheet: rows x columns of the block its cells span
+XML_HEAD = 65536                  # the prolog (declaration, comments, DOCTYPE) must fit in it
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
       "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
@@ -32,11 +37,68 @@ NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
 _REL_ID = "{%s}id" % NS["r"]
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="([A-Z]+[0-9]+:)?([A-Z]+)([0-9]+)"')
 _DOCTYPE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
+_ELEMENT = re.compile(rb"<[A-Za-z_]")
+# a cell's own reference (r="B5"; a row's r="5" has no letters), in either case, as
+# python-calamine reads both: those from column AA or row 10,000 on, and any
+_FAR_REF = re.compile(rb'r="([A-Za-z]{2,}[0-9]+|[A-Za-z]+[0-9]{5,})"')
+_ANY_REF = re.compile(rb'\sr="[A-Za-z]+([0-9]+)"')
+_LETTERS = re.compile(rb"[A-Za-z]+")
+_DIGITS = re.compile(rb"[0-9]+")
+# a value no cell can hold: inf, nan, or beyond 1.8e308 (the exponent or the digits say
+# when it may be; scan.py decides cell by cell)
+NONFINITE_HINT = re.compile(rb"<v>\s*[-+]?(?:[iInN]|[0-9.]*[eE]\+?0*[1-9][0-9]{2}|[0-9]{309})")
+_UNIQUE_COUNT = re.compile(rb'\buniqueCount="([0-9]+)"')
+STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 _CELL = re.compile(r"^\$?([A-Z]{1,3})\$?([0-9]+)$")
 
 
 def unusable(path: Path, what: str, fix: str) -> XlplanError:
     return XlplanError(what, where=str(path), fix=fix, exit_code=2)
+
+
+_RESTORE = "restore the workbook from a backup"
+
+
+def _read_part(path: Path, z: zipfile.ZipFile, part: str, size: int | None = None) -> bytes:
+    """A part's bytes (the first ``size`` of them), or the sentence saying why the zip
+    cannot give them: missing, encrypted, packed with a method Excel does not use,
+    failing its checksum, cut short."""
+    try:
+        if size is None:
+            return z.read(part)
+        with z.open(part) as f:
+            return f.read(size)
+    except KeyError:
+        raise unusable(path, f"part {part} is missing from the workbook", _RESTORE) from None
+    except RuntimeError:  # zipfile's "File ... is encrypted, password required"
+        raise unusable(path, f"part {part} is encrypted inside the zip, which no spreadsheet "
+                       "does", _RESTORE) from None
+    except NotImplementedError:  # a compression method zipfile does not unpack
+        raise unusable(path, f"part {part} is packed with a compression method Excel does "
+                       "not use", _RESTORE) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        raise unusable(path, f"the file is damaged or incomplete (part {part} cannot be "
+                       f"unpacked: {exc})", _RESTORE) from None
+
+
+def _check_prolog(path: Path, part: str, head: bytes, whole: bool) -> None:
+    """Refuse a part whose start declares a document type or entities (the way XML bombs
+    are built), or whose prolog, where such a declaration sits, runs past the bytes
+    looked at. ``whole``: ``head`` is the whole part."""
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head[:2] in (b"<\0", b"\0<"):
+        enc = "utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else \
+            ("utf-16-le" if head[:1] == b"<" else "utf-16-be")
+        head = head.decode(enc, errors="replace").encode("utf-8")
+    if _DOCTYPE.search(head):
+        raise unusable(path, f"part {part} declares XML entities (a document type), which "
+                       "no spreadsheet writes and which can hide an XML bomb",
+                       "do not use this file; restore the workbook from a backup")
+    # the first element ends the prolog; comments before it may be long
+    if not whole and _ELEMENT.search(_COMMENT.sub(b"", head)) is None:
+        raise unusable(path, f"part {part} holds no element in its first {XML_HEAD // 1024} "
+                       "KiB (only comments or declarations), which no spreadsheet writes",
+                       "do not use this file; restore the workbook from a backup")
 
 
 def col_index(letters: str) -> int:
@@ -101,12 +163,17 @@ class Package:
     max_rows: dict[str, int] = field(default_factory=dict)
     local_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (sheet, name)
     comments: dict[str, dict] = field(default_factory=dict)  # sheet -> (r, c) -> (text, by)
+    nonfinite: set[str] = field(default_factory=set)  # sheets holding inf, nan or 1e999
 
     def read(self, part: str) -> bytes:
         # one handle for the whole read: the zip directory is parsed once
         if getattr(self, "_zip", None) is None:
-            self._zip = zipfile.ZipFile(self.path)
-        return self._zip.read(part)
+            try:
+                self._zip = zipfile.ZipFile(self.path)
+            except (zipfile.BadZipFile, OSError, ValueError):
+                raise unusable(self.path, "the file is damaged or incomplete (its zip "
+                               "structure cannot be read)", "restore it from a backup") from None
+        return _read_part(self.path, self._zip, part)
 
     def sheet_xml(self, sheet: str) -> bytes:
         return self.read(self.parts[sheet])
@@ -170,21 +237,46 @@ def _ole_head(path: Path) -> bytes:
         return f.read(2**20)
 
 
-def _xml(path: Path, z: zipfile.ZipFile, part: str):
-    data = z.read(part)
-    if _DOCTYPE.search(data[:65536]):
-        raise unusable(path, f"part {part} declares XML entities (a document type), which "
-                       "no spreadsheet writes and which can hide an XML bomb",
-                       "do not use this file; restore the workbook from a backup")
+def _xml(path: Path, z: zipfile.ZipFile, part: str, root: str | None = None):
+    """A part parsed, refusing entities; ``root``: the tag its root element must have."""
+    data = _read_part(path, z, part)
+    _check_prolog(path, part, data[:XML_HEAD], len(data) <= XML_HEAD)
     try:
-        return SafeET.fromstring(data)
+        el = SafeET.fromstring(data)
     except Exception:
         raise unusable(path, f"part {part} is not well-formed XML",
                        "restore the workbook from a backup") from None
+    if root is not None and el.tag != root:
+        if el.tag == "{%s}workbook" % STRICT_NS:
+            raise unusable(path, "the workbook is saved as Strict Open XML, which xlplan does "
+                           "not read", "open it in Excel and save it as Excel Workbook "
+                           "(.xlsx), not Strict Open XML Spreadsheet")
+        raise unusable(path, f"part {part} is not what a workbook holds there (its root "
+                       f"element is {_shown_tag(el.tag)}, not {_shown_tag(root)})", _RESTORE)
+    return el
+
+
+def _shown_tag(tag: str) -> str:
+    ns, _, name = tag[1:].rpartition("}")
+    return f"<{name}> of namespace {ns}" if ns else f"<{tag}>"
 
 
 def _read_package(path: Path, z: zipfile.ZipFile) -> Package:
     infos = {i.filename: i for i in z.infolist()}
+    if len(infos) < len(z.infolist()):
+        seen = set()
+        twice = next(i.filename for i in z.infolist()
+                     if i.filename in seen or seen.add(i.filename))
+        raise unusable(path, f"the zip holds two parts named {twice}, which no spreadsheet "
+                       "writes (the file is damaged or was tampered with)", _RESTORE)
+    for info in infos.values():
+        if info.flag_bits & 0x1:
+            raise unusable(path, f"part {info.filename} is encrypted inside the zip, which no "
+                           "spreadsheet does", _RESTORE)
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise unusable(path, f"part {info.filename} is packed with a compression method "
+                           "Excel does not use", "open the file in Excel or LibreOffice and "
+                           "save it again, or restore a backup")
     if "xl/workbook.xml" not in infos:
         if "content.xml" in infos:
             raise unusable(path, "this is an OpenDocument spreadsheet (.ods), not an .xlsx "
@@ -200,15 +292,23 @@ def _read_package(path: Path, z: zipfile.ZipFile) -> Package:
                        "remove the oversized sheet or data, or restore a backup")
     for name, info in infos.items():
         if name.endswith((".xml", ".rels")):
-            with z.open(info) as f:
-                if _DOCTYPE.search(f.read(65536)):
-                    raise unusable(path, f"part {name} declares XML entities (a document "
-                                   "type), which no spreadsheet writes and which can hide "
-                                   "an XML bomb", "do not use this file; restore the "
-                                   "workbook from a backup")
+            _check_prolog(path, name, _read_part(path, z, name, XML_HEAD),
+                          info.file_size <= XML_HEAD)
 
-    book = _xml(path, z, "xl/workbook.xml")
+    book = _xml(path, z, "xl/workbook.xml", root="{%s}workbook" % NS["m"])
     rels = _relationships(path, z, "xl/workbook.xml")
+    tabs = [el.get("name") for el in book.iterfind("m:sheets/m:sheet", NS)]
+    named = set()
+    for n, tab in enumerate(tabs, 1):
+        if not tab:
+            raise unusable(path, f"sheet number {n} in xl/workbook.xml has no name, which "
+                           "Excel does not allow", _RESTORE)
+        if tab.lower() in named:  # Excel compares sheet names ignoring case
+            raise unusable(path, f"two sheets are named {tab!r}, which Excel does not allow",
+                           _RESTORE)
+        named.add(tab.lower())
+    if "xl/sharedStrings.xml" in infos:
+        _shared_strings_fit(path, z, infos["xl/sharedStrings.xml"])
     sheets, parts = [], {}
     for el in book.iterfind("m:sheets/m:sheet", NS):
         name, target = el.get("name"), rels.get(el.get(_REL_ID))
@@ -216,9 +316,10 @@ def _read_package(path: Path, z: zipfile.ZipFile) -> Package:
             sheets.append(name)
             parts[name] = target
     names, local_names = {}, {}
-    tabs = [el.get("name") for el in book.iterfind("m:sheets/m:sheet", NS)]
     for el in book.iterfind("m:definedNames/m:definedName", NS):
         scope = el.get("localSheetId")
+        if not el.get("name"):  # a name without a name: nothing can refer to it
+            continue
         if scope is None:
             names[el.get("name")] = (el.text or "").strip()
         elif scope.isdigit() and int(scope) < len(tabs):  # a name of one sheet only
@@ -243,13 +344,16 @@ def _read_package(path: Path, z: zipfile.ZipFile) -> Package:
                        "sheet roles)", "give a workbook written by xlplan new, or create "
                        "one with xlplan new")
     try:
-        schema = int(float(properties.get("xlplan_schema", SCHEMA_VERSION)))
+        version = float(properties.get("xlplan_schema", SCHEMA_VERSION))
     except ValueError:
-        schema = SCHEMA_VERSION
-    if schema > SCHEMA_VERSION:
+        version = float(SCHEMA_VERSION)
+    if version > SCHEMA_VERSION:  # a larger number, up to infinity, is a newer xlplan
+        schema = f"{version:g}" if math.isfinite(version) else \
+            properties["xlplan_schema"].strip()
         raise unusable(path, f"this workbook was written by a newer xlplan (schema {schema}; "
                        f"this xlplan reads schema {SCHEMA_VERSION} and older)",
                        "upgrade xlplan: pip install --upgrade xlplan")
+    schema = int(version) if math.isfinite(version) else SCHEMA_VERSION
 
     pkg = Package(path, sheets, parts, names, roles, lost, properties, schema=schema,
                   has_vba="xl/vbaProject.bin" in infos, local_names=local_names)
@@ -266,9 +370,10 @@ def _relationships(path: Path, z: zipfile.ZipFile, part: str) -> dict[str, str]:
     except KeyError:
         return {}
     out = {}
-    for el in _xml(path, z, rels_part).iterfind("rel:Relationship", NS):
+    root = _xml(path, z, rels_part, root="{%s}Relationships" % NS["rel"])
+    for el in root.iterfind("rel:Relationship", NS):
         target = el.get("Target", "")
-        if el.get("TargetMode") == "External":
+        if el.get("TargetMode") == "External" or not el.get("Id") or not target:
             continue
         full = target.lstrip("/") if target.startswith("/") else \
             posixpath.normpath(posixpath.join(folder, target))
@@ -278,8 +383,7 @@ def _relationships(path: Path, z: zipfile.ZipFile, part: str) -> dict[str, str]:
 
 
 def _sheet_facts(path, z, pkg: Package, sheet: str, part: str, infos) -> None:
-    with z.open(part) as f:
-        head = f.read(8192)
+    head = _read_part(path, z, part, 8192)
     # a row takes at least ~20 bytes of XML, so the part's size bounds the rows it
     # holds; the declared dimension can be far larger (LibreOffice declares the whole
     # sheet, A1:L1048576, once a row has been deleted) and only counts when smaller
@@ -292,17 +396,29 @@ def _sheet_facts(path, z, pkg: Package, sheet: str, part: str, infos) -> None:
         raise unusable(pkg.path, f"sheet {sheet!r} has {rows:,} rows; xlplan reads sheets of "
                        f"up to {MAX_ROWS:,} rows", "move that data to a separate workbook, "
                        "or delete the empty rows below it, and save")
+    xml = _read_part(path, z, part)
+    _cells_fit(path, sheet, xml)
+    if NONFINITE_HINT.search(xml):
+        pkg.nonfinite.add(sheet)
+    del xml
     rels = _relationships(path, z, part)
     for rid, target in rels.items():
         if rid.startswith("type:"):
             continue
         kind = rels["type:" + rid].rsplit("/", 1)[-1]
         if kind == "table":
-            el = _xml(path, z, target)
+            el = _xml(path, z, target, root="{%s}table" % NS["m"])
             try:
                 area = parse_area(el.get("ref", ""))
             except ValueError:
                 continue
+            if not el.get("name"):  # no name: no formula or defined name can use it
+                continue
+            if area[2] - area[0] + 1 > MAX_ROWS:
+                raise unusable(path, f"table {el.get('name')} on sheet {sheet!r} covers "
+                               f"{area[2] - area[0] + 1:,} rows; xlplan reads tables of up "
+                               f"to {MAX_ROWS:,} rows", "resize the table to its rows "
+                               "(Table Design > Resize Table) and save, or restore a backup")
             headers = [c.get("name", "") for c in el.iterfind("m:tableColumns/m:tableColumn",
                                                               NS)]
             pkg.tables[el.get("name")] = Table(el.get("name"), sheet, area, headers)
@@ -327,3 +443,44 @@ def _comments(path: Path, z: zipfile.ZipFile, part: str) -> dict[tuple[int, int]
         out[(r, c)] = (text, authors[int(author)] if author.isdigit()
                        and int(author) < len(authors) else "")
     return out
+
+
+def _cells_fit(path: Path, sheet: str, xml: bytes) -> None:
+    """Refuse a sheet whose cells span more than a roadmap's block: its values are read
+    as one rectangle from A1 to its last cell, so a single cell at XFD1048576 would ask
+    for seventeen billion.
+
+    Only references from column AA or row 10,000 on are looked at one by one (a roadmap
+    has few); the others lie within A1:Z9999. When that bound is too loose to decide,
+    every reference is counted."""
+    far = [m.group(1).upper() for m in _FAR_REF.finditer(xml)
+           if xml[m.start() - 1:m.start()].isspace()]
+    rows = max((int(_LETTERS.sub(b"", ref)) for ref in far), default=0)
+    cols = max((col_index(_DIGITS.sub(b"", ref).decode()) + 1 for ref in far), default=0)
+    if cols > MAX_COLUMNS:
+        ref = max(far, key=lambda ref: col_index(_DIGITS.sub(b"", ref).decode()))
+        raise unusable(path, f"sheet {sheet!r} has a cell at {ref.decode()}, beyond Excel's "
+                       "last column (XFD)", _RESTORE)
+    if rows > MAX_ROWS:
+        raise unusable(path, f"sheet {sheet!r} has {rows:,} rows; xlplan reads sheets of up "
+                       f"to {MAX_ROWS:,} rows", "move that data to a separate workbook, or "
+                       "delete the rows below the plan, and save")
+    # cells without a reference follow the one before them in their row
+    cols += xml.count(b"<c>") + xml.count(b"<c/>")
+    cols, rows = max(cols, 26), max(rows, 9999)
+    if rows * cols > MAX_CELLS:
+        rows = max((int(r) for r in set(_ANY_REF.findall(xml))), default=0)
+        if rows * cols > MAX_CELLS:
+            raise unusable(path, f"sheet {sheet!r} spans A1:{col_letter(cols - 1)}{rows} "
+                           f"({rows * cols:,} cells); xlplan reads sheets of up to "
+                           f"{MAX_CELLS:,} cells", "delete what lies far to the right of or "
+                           "below the plan, and save")
+
+
+def _shared_strings_fit(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Refuse a string table announcing more strings than its bytes can hold (a string
+    takes at least ``<si/>``): readers reserve room for the announced number."""
+    m = _UNIQUE_COUNT.search(_read_part(path, z, info.filename, 4096))
+    if m and int(m.group(1)) > info.file_size // 5 + 1:
+        raise unusable(path, f"part {info.filename} announces {int(m.group(1)):,} strings in "
+                       f"{info.file_size:,} bytes", _RESTORE)

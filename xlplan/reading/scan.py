@@ -7,16 +7,20 @@ sit in the tag, as Excel, LibreOffice and openpyxl order them differently.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
 from defusedxml import ElementTree as SafeET
 
-from .package import NS, parse_area
+from .package import NONFINITE_HINT, NS, parse_area
 
 _FORMULA = re.compile(rb'<c r="([A-Z]{1,3})([0-9]+)"[^>]*>\s*<f[ >/]')
 _ERROR = re.compile(rb'<c r="([A-Z]{1,3})([0-9]+)"[^>]*\bt="e"[^>]*>'
                     rb'(?:\s*<f[^>]*/>|\s*<f[^>]*>[^<]*</f>)?\s*<v>([^<]*)</v>')
+_NUMBER = re.compile(rb'<c r="([A-Z]{1,3})([0-9]+)"([^>]*)>'
+                     rb'(?:\s*<f[^>]*/>|\s*<f[^>]*>[^<]*</f>)?\s*<v>([^<]*)</v>')
+_TYPE = re.compile(rb'\bt="([^"]*)"')
 _VALIDATIONS = re.compile(rb"<dataValidations\b.*?</dataValidations>", re.DOTALL)
 _CONDITIONAL = re.compile(rb'<conditionalFormatting\b[^>]*\bsqref="([^"]+)"')
 
@@ -57,6 +61,18 @@ def scan_sheet(xml: bytes) -> SheetScan:
     out.formulas = {(int(r) - 1, _col(c)) for c, r in _FORMULA.findall(xml)}
     if b't="e"' in xml:  # a plain search first: most sheets have no error value
         out.errors = {(int(r) - 1, _col(c)): v.decode() for c, r, v in _ERROR.findall(xml)}
+    if NONFINITE_HINT.search(xml):
+        # Excel cannot store inf, nan or 1e999 in a cell; it shows #NUM! for them, and so
+        # does xlplan (Document.grid reads them as blank, like any error value)
+        for c, r, attrs, v in _NUMBER.findall(xml):
+            kind = _TYPE.search(attrs)
+            if kind is None or kind.group(1) == b"n":
+                try:
+                    number = float(v)
+                except ValueError:
+                    continue
+                if not math.isfinite(number):
+                    out.errors[(int(r) - 1, _col(c))] = "#NUM!"
     block = _VALIDATIONS.search(xml)
     if block:
         root = SafeET.fromstring(block.group(0).replace(

@@ -178,7 +178,11 @@ def button_broken(ctx: CheckContext):
     if not ctx.doc.package.has_vba:
         yield path.name, "the workbook holds no macro: the button cannot run"
         return
-    code = macros.modules_in(path).get(macros.MODULE)
+    try:
+        code = macros.modules_in(path).get(macros.MODULE)
+    except macros.UnreadableVBA:
+        yield path.name, "the workbook's macro project is damaged and cannot be read"
+        return
     if code is None:
         yield path.name, f"the macro module {macros.MODULE!r} is missing"
     elif _code_lines(code) != _code_lines(macros.source()):
