@@ -113,8 +113,9 @@ CASES = [
          # A03's row now says A02; A03 itself is gone from Actions but sits on Jan row 11
          {"D201": ["Actions!A7"], "D210": ["Jan!A11"]}),
     Case("missing-id", set_(Actions__A6=None),
-         # A02 is gone: its Jan row (10) is orphaned; nothing depends on A02
-         {"D202": ["Actions!A6"], "D210": ["Jan!A10"]}),
+         # A02 is gone: its Jan row (10) is orphaned; nothing depends on A02; the row
+         # without id is still planned for Jan, and sync cannot tell which row is its own
+         {"D202": ["Actions!A6"], "D210": ["Jan!A10"], "D213": ["Actions!A6"]}),
     Case("month-row-deleted", delete_month_row, {"D209": ["Actions!M5"]}),
     Case("sheet-renamed", lambda wb: rename_sheet(wb, "Mar", "March"), {}),
     Case("header-renamed", set_(Actions__B4="Task"), {"S103": ["Actions!B4"]}),

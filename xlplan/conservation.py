@@ -37,6 +37,11 @@ def unplaced(doc: Document, read: ReadPlan) -> list[Unplaced]:
         out += _extra_columns(doc, t, "Actions")
         typed_months = {row: rec["month"] for row, rec in t.rows}
         for r, a in read.action_rows:
+            if not a.id and a.month is not None:
+                out.append(Unplaced(doc.where(t.sheet, r, t.col("id")),
+                                    f"{a.title or 'this action'!r} is planned but has no id, "
+                                    "so its month row cannot be kept with it",
+                                    "type its id (the one its month row shows, or a new one)"))
             typed = typed_months.get(r)
             if a.month is None and typed is not None:
                 out.append(Unplaced(doc.where(t.sheet, r, t.col("month")),
@@ -92,6 +97,26 @@ def unplaced(doc: Document, read: ReadPlan) -> list[Unplaced]:
     for name, other in read.tables.items():
         if name != "tblActions":
             out += _extra_columns(doc, other, other.sheet)
+    out += _drawings(doc)
+    return out
+
+
+def _drawings(doc: Document) -> list[Unplaced]:
+    """Charts, pictures and shapes people added: the writer xlplan rewrites a workbook
+    with cannot carry them. xlplan's own charts sit on the Dashboard (and the Roadmap);
+    on those two sheets only what lies beyond xlplan's own count is people's."""
+    from .workbook.layout import chart_counts
+    ours = chart_counts(doc.language)
+    out = []
+    for sheet, anchors in doc.package.drawings.items():
+        role = doc.package.role_of(sheet)
+        extra = anchors[ours.get(role, 0):] if role in ours else anchors
+        for row, col, kind in extra:
+            out.append(Unplaced(doc.where(sheet, row, col),
+                                f"a {kind} people added here cannot be carried over when "
+                                "xlplan rewrites the workbook",
+                                f"move the {kind} to a workbook of its own (or delete it), "
+                                "then run the command again; its sheet's cells are kept"))
     return out
 
 

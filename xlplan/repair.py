@@ -212,8 +212,25 @@ def keep_as_typed(doc: Document, read: ReadPlan, book: Book, formulas: "PersonFo
     return moves
 
 
+def keep_carried_as_typed(doc: Document, read: ReadPlan, plan, book: Book,
+                          formulas: "PersonFormulas") -> None:
+    """Rollover: the actions carried into next year keep their cells as typed, where
+    the new year's plan left what was read from them."""
+    found = next(((s, t) for s in book.sheets for t in s.tables
+                  if t["name"] == "tblActions"), None)
+    old = read.tables.get("tblActions")
+    if found is None or old is None:
+        return
+    rows = {a.id: r for r, a in read.action_rows if a.id}
+    for i, a in enumerate(plan.actions):
+        if a.id in rows:
+            _keep_row(doc, formulas, old, rows[a.id], found, found[1]["first_row"] + 1 + i,
+                      ACTION_FREE, (), unchanged_only=True)
+
+
 def _keep_row(doc: Document, formulas: "PersonFormulas", old, r: int, new, row: int,
-              free: tuple[str, ...], listed: tuple[str, ...]) -> None:
+              free: tuple[str, ...], listed: tuple[str, ...],
+              unchanged_only: bool = False) -> None:
     sheet, t = new
     scan = doc.scan(old.sheet)
     for key in free + listed:
@@ -223,6 +240,8 @@ def _keep_row(doc: Document, formulas: "PersonFormulas", old, r: int, new, row: 
         written, style = sheet.cells.get((row, nc), (None, None))
         if isinstance(written, Expr):
             continue
+        if unchanged_only and text(doc.value(old.sheet, r, c)) != text(written):
+            continue  # the command changed it on purpose
         if key in listed and _as_label(doc, old.sheet, r, c, key, written):
             continue
         kept = _as_typed(doc, formulas, scan, old.sheet, r, c, written)
@@ -457,9 +476,6 @@ def carry_foreign_sheets(doc: Document, book: Book, formulas: PersonFormulas,
         book.sheets.append(sheet)
         if report is not None:
             report.notes.append(f"sheet {name!r} is not xlplan's: its cells are kept")
-            if name in doc.package.drawings:
-                report.notes.append(f"sheet {name!r}: its charts and pictures are not "
-                                    "carried over (the backup keeps them)")
 
 
 def _table_rows(doc: Document, read: ReadPlan) -> set[tuple[str, int]]:

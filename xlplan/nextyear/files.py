@@ -4,12 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..conservation import refuse_missing_sheets
+from ..conservation import refuse_unplaced
 from ..errors import XlplanError
 from ..model import Plan
 from ..reading.document import Document, open_document
 from ..reading.plan import read_plan
-from ..repair import PersonFormulas, carry_foreign_sheets, carry_vba
+from ..repair import PersonFormulas, carry_foreign_sheets, carry_vba, keep_carried_as_typed
 from ..workbook import build_book, write_book
 from ..workbook.files import locked, refuse_if_open
 from . import Rollover, YearFacts, roll
@@ -60,8 +60,9 @@ def rollover(path, output=None, *, force: bool = False, dry_run: bool = False
     source = Path(path)
     doc = open_document(source)
     refuse_if_open(source)  # what Excel holds unsaved would be missed
-    plan = read_plan(doc).plan
-    refuse_missing_sheets(doc)
+    read = read_plan(doc)
+    plan = read.plan
+    refuse_unplaced(doc, read)  # the same cells a sync would refuse: fix them first
     result = roll(plan, year_facts(doc, plan))
     out = Path(output) if output else default_output(source, result.plan.settings.year)
     if out.suffix.lower() not in (".xlsx", ".xlsm"):
@@ -74,8 +75,10 @@ def rollover(path, output=None, *, force: bool = False, dry_run: bool = False
     if dry_run:
         return report
     book = build_book(result.plan)
+    formulas = PersonFormulas(doc)
+    keep_carried_as_typed(doc, read, result.plan, book, formulas)
     # sheets and VBA modules people added go on into the new year
-    carry_foreign_sheets(doc, book, PersonFormulas(doc), report)
+    carry_foreign_sheets(doc, book, formulas, report)
     carry_vba(doc, book, report)
     with locked(out):
         # not strict, as for sync: a carried value typed as text where a number belongs

@@ -159,7 +159,8 @@ class Package:
     tables: dict[str, Table] = field(default_factory=dict)
     schema: int = SCHEMA_VERSION
     has_vba: bool = False
-    drawings: set[str] = field(default_factory=set)  # sheets with charts, pictures, shapes
+    # sheet -> its charts, pictures and shapes, as (row, col, kind) of their anchor cell
+    drawings: dict[str, list] = field(default_factory=dict)
     max_rows: dict[str, int] = field(default_factory=dict)
     local_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (sheet, name)
     comments: dict[str, dict] = field(default_factory=dict)  # sheet -> (r, c) -> (text, by)
@@ -425,7 +426,31 @@ def _sheet_facts(path, z, pkg: Package, sheet: str, part: str, infos) -> None:
         elif kind == "comments":
             pkg.comments[sheet] = _comments(path, z, target)
         elif kind == "drawing":
-            pkg.drawings.add(sheet)
+            pkg.drawings[sheet] = _anchors(path, z, target)
+
+
+_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
+
+
+def _anchors(path: Path, z: zipfile.ZipFile, part: str) -> list[tuple[int, int, str]]:
+    """The charts, pictures and shapes of a drawing part: (row, col, kind) of the cell
+    each is anchored at."""
+    out = []
+    root = _xml(path, z, part)
+    for anchor in root:
+        start = anchor.find("{%s}from" % _XDR)
+        if start is None:
+            continue
+        try:
+            row = int(start.findtext("{%s}row" % _XDR, "0"))
+            col = int(start.findtext("{%s}col" % _XDR, "0"))
+        except ValueError:
+            continue
+        kinds = {el.tag.rsplit("}", 1)[-1] for el in anchor}
+        kind = ("chart" if "graphicFrame" in kinds else "picture" if "pic" in kinds
+                else "shape")
+        out.append((row, col, kind))
+    return out
 
 
 def _comments(path: Path, z: zipfile.ZipFile, part: str) -> dict[tuple[int, int], tuple]:

@@ -274,8 +274,9 @@ def invalid_setting(ctx: CheckContext):
 @rule("D213", "unplaceable-value", "error",
       "A value typed where xlplan cannot place it when it rewrites the workbook (a month "
       "row without an id, a second copy of an action's month row that differs, a column "
-      "inserted inside the Actions or a month table, a month it cannot read); sync and "
-      "prioritize refuse until it is placed.",
+      "inserted inside a table, a month it cannot read, a planned action without id, a "
+      "chart or picture people added); sync, prioritize and rollover refuse until it is "
+      "placed.",
       "do what the message says for that cell, then run the command again")
 def unplaceable_value(ctx: CheckContext):
     from ..conservation import unplaced

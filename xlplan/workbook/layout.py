@@ -35,3 +35,11 @@ def keys_by_header(table: str) -> dict[str, str]:
         for key, header in table_columns(language).get(table, ()):
             out.setdefault(header_key(header), key)
     return out
+
+
+@lru_cache(maxsize=None)
+def chart_counts(language: str) -> dict[str, int]:
+    """Role -> the number of charts xlplan draws on that sheet."""
+    from .build import build_book
+    book = build_book(Plan(settings=Settings(year=2027, language=language)))
+    return {sheet.role: len(sheet.charts) for sheet in book.sheets if sheet.charts}
