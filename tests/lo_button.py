@@ -95,7 +95,8 @@ def click(desktop, path: Path, sheet_name: str, outdir: Path) -> dict:
             return result
         script = doc.getScriptProvider().getScript(scripts[0])
         start = time.perf_counter()
-        script.invoke((), (), ())
+        returned = script.invoke((), (), ())
+        result["returned"] = returned[0] if returned and isinstance(returned[0], str) else None
         result["seconds"] = time.perf_counter() - start
         out = outdir / (path.stem + ".xlsm")
         doc.storeToURL(uno.systemPathToFileUrl(str(out.resolve())),

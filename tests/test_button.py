@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from oletools.olevba import VBA_Parser
 
 import engine
+import excel_model
 import xlplan
 from xlplan import macros
 from xlplan.cli import main
@@ -211,6 +212,82 @@ def varied_plans() -> list[tuple[str, object]]:
     return out
 
 
+def typed_workbook(path: Path) -> Path:
+    """A plan edited the way people type: months with one action, ids "1.1" and "1.10",
+    text that looks like a number, a date or a formula in results and notes, formulas
+    and dates typed in results and spend, a month typed as a date in a date cell; then
+    synced, as the manager's next `xlplan sync` would leave it."""
+    settings = Settings(year=2027, hours_per_week=6, annual_budget=24000, wip_limit=1)
+    plan = synthetic_plan(9, settings, seed=5)
+    texts = ["1/2", "3-4", "12%", "01", "=not a formula", "TRUE", "  spaced  ", "1e3",
+             "'quoted"]
+    for i, a in enumerate(plan.actions):
+        a.month = [1, 3, 3, 5, 5, 8, 10, 11, 12][i]
+        a.status = "in_progress" if i in (2, 5) else a.status
+        a.results, a.notes = texts[i], texts[-1 - i]
+    plan.actions[0].id, plan.actions[1].id = "1.1", "1.10"
+    plan.actions[4].dependencies = "1.10"
+    plan.actions[2].spend = 75.0  # (a formula typed alone in an empty table column would
+    # be filled down it by Excel, as the button must not do)
+    write_plan(plan, path)
+    # typed in (a model of) Excel, which saves each formula with its value
+    from pyopenvba.apps.excel import ExcelApplication
+    app = ExcelApplication.open(path, with_vba=False)
+    cells = {}
+    for ws in app.workbook.sheets_:
+        view = app.sheet(ws.name)
+        for r in range(9, 40):
+            if view.value(f"A{r}") in ("1.10", plan.actions[3].id, plan.actions[6].id):
+                cells[view.value(f"A{r}")] = (ws, r)
+
+    def serial(day: dt.datetime) -> float:  # a date cell holds its serial number
+        return float((day - dt.datetime(1899, 12, 30)).days)
+
+    def typed(key, column, formula=None, date=None, fmt=None):
+        ws, r = cells[key]
+        target = ws.vba_get("Range", [f"{column}{r}"])
+        if formula is not None:
+            target.vba_set("Formula", formula)
+        else:
+            target.vba_set("NumberFormat", fmt)
+            target.vba_set("Value", serial(date))
+    typed("1.10", "H", formula="=2*21")                         # results: a formula
+    typed("1.10", "I", formula="=150+50")                       # spend: a formula
+    typed(plan.actions[3].id, "H", date=dt.datetime(2027, 4, 14), fmt="dd/mm/yyyy")
+    typed(plan.actions[6].id, "J", date=dt.datetime(2027, 10, 2), fmt="yyyy-mm-dd")
+    actions = app.workbook.sheets_[[w.name for w in app.workbook.sheets_].index("Actions")]
+    view = app.sheet("Actions")
+    for r in range(5, 40):
+        if view.value(f"A{r}") == plan.actions[7].id:  # its month typed as a date
+            cell = actions.vba_get("Range", [f"M{r}"])
+            cell.vba_set("NumberFormat", "d mmm yyyy")
+            cell.vba_set("Value", serial(dt.datetime(2027, 11, 5)))
+    for ws in app.workbook.sheets_:
+        ws.touched()
+    app.save(path)
+    xlplan.sync(path)
+    return path
+
+
+def button_workbooks(tmp_path: Path) -> tuple[Path, Path, dict[str, int]]:
+    """The workbooks the button is clicked on (the varied plans and the typed one), in
+    tmp_path/"in", and the same prioritized by xlplan in tmp_path/"py"; name -> how many
+    actions prioritize moved in each."""
+    given, by_python = tmp_path / "in", tmp_path / "py"
+    for folder in (given, by_python):
+        folder.mkdir()
+    for name, plan in varied_plans():
+        write_plan(plan, given / f"{name}.xlsm")
+    typed_workbook(given / "typed.xlsm")
+    moves = {}
+    for path in sorted(given.glob("*.xlsm")):
+        shutil.copy(path, by_python / path.name)
+        moves[path.stem] = len(xlplan.prioritize(by_python / path.name, now=NOW).schedule.moves)
+    # the comparison means something: most workbooks have actions to move
+    assert sum(1 for n in moves.values() if n) >= 15, moves
+    return given, by_python, moves
+
+
 def stamp_cell(path: Path) -> tuple[str, int, int]:
     from xlplan.reading.document import open_document
     return open_document(path).named_cell(macros.STAMP_NAME)
@@ -218,19 +295,9 @@ def stamp_cell(path: Path) -> tuple[str, int, int]:
 
 @pytest.mark.engine
 def test_the_button_clicked_in_libreoffice_does_what_prioritize_does(tmp_path, soffice):
-    given, by_python, clicked = tmp_path / "in", tmp_path / "py", tmp_path / "lo"
-    for folder in (given, by_python):
-        folder.mkdir()
-    moves = {}
-    for name, plan in varied_plans():
-        write_plan(plan, given / f"{name}.xlsm")
-        shutil.copy(given / f"{name}.xlsm", by_python / f"{name}.xlsm")
-        moves[name] = len(xlplan.prioritize(by_python / f"{name}.xlsm", now=NOW)
-                          .schedule.moves)
-    # the comparison means something: most workbooks have actions to move
-    assert sum(1 for n in moves.values() if n) >= 15, moves
-
-    reports = engine.click_button(sorted(given.iterdir()), clicked)
+    given, by_python, moves = button_workbooks(tmp_path)
+    clicked = tmp_path / "lo"
+    reports = engine.click_button(sorted(given.glob("*.xlsm")), clicked)
     assert len(reports) == len(moves)
     for report in reports:
         name = Path(report["file"]).stem
@@ -242,6 +309,7 @@ def test_the_button_clicked_in_libreoffice_does_what_prioritize_does(tmp_path, s
         stamp = stamp_cell(out)
         assert isinstance(engine.value_at(engine.cached_values(out), stamp), dt.datetime)
         assert engine.sheet_differences(by_python / f"{name}.xlsm", out, {stamp}) == [], name
+    assert_typed_cells_kept(clicked / "typed.xlsm")
 
     # a second click moves nothing: only the stamp changes. (LibreOffice 7.4 loses the
     # button's link to its macro when it saves a workbook; sync puts the button back.)
@@ -251,6 +319,87 @@ def test_the_button_clicked_in_libreoffice_does_what_prioritize_does(tmp_path, s
     assert report["error"] is None
     twice = tmp_path / "again" / "sample.xlsm"
     assert engine.sheet_differences(once, twice, {stamp_cell(twice)}) == []
+
+
+def test_the_button_clicked_in_excel_s_model_does_what_prioritize_does(tmp_path):
+    """The same comparison in pyOpenVBA's model of Excel, which parses text written
+    through .Value as if typed, fills a lone formula down an empty table column and
+    reads a date cell as a Date."""
+    given, by_python, moves = button_workbooks(tmp_path)
+    clicked = tmp_path / "excel"
+    reports = excel_model.click_all(sorted(given.glob("*.xlsm")), clicked, NOW)
+    assert len(reports) == len(moves)
+    for report in reports:
+        name = Path(report["file"]).stem
+        assert report["error"] is None and report["dialogs"] == [], report
+        assert report["macro"] == macros.MACRO
+        out = clicked / f"{name}.xlsm"
+        stamp = stamp_cell(out)
+        assert engine.value_at(engine.cached_values(out), stamp) == NOW
+        assert engine.sheet_differences(by_python / f"{name}.xlsm", out, {stamp}) == [], name
+    assert_typed_cells_kept(clicked / "typed.xlsm")
+
+
+def stopping_workbooks(folder: Path) -> dict[str, Path]:
+    """Workbooks the button must refuse, edited in (a model of) Excel, which saves the
+    values: a month sheet protected, and an error value where Settings' hours are."""
+    from pyopenvba.apps.excel import ExcelApplication
+    folder.mkdir()
+    out = {}
+    for name in ("protected", "error"):
+        path = folder / f"{name}.xlsm"
+        write_plan(xlplan.make_plan(Settings(year=2027, hours_per_week=6)), path)
+        app = ExcelApplication.open(path, with_vba=False)
+        sheets = {ws.name: ws for ws in app.workbook.sheets_}
+        if name == "protected":  # the last month the button writes
+            sheets["Dec"].vba_get("Protect")
+        else:
+            sheets["Settings"].vba_get("Range", ["B12"]).vba_set("Formula", "=NA()")
+        for ws in app.workbook.sheets_:
+            ws.touched()
+        app.save(path)
+        out[name] = path
+    return out
+
+
+STOPPED = {"protected": "The sheet Dec is protected. Unprotect it",
+           "error": "Settings!B"}
+
+
+def test_the_button_changes_nothing_and_says_why_when_it_cannot_run_in_excel_s_model(
+        tmp_path):
+    files = stopping_workbooks(tmp_path / "in")
+    reports = excel_model.click_all(list(files.values()), tmp_path / "excel", NOW)
+    for name, report in zip(files, reports):
+        assert report["error"] is None, report
+        (title, message), = [d[:2] for d in report["dialogs"]]
+        assert message.startswith("Priorities not recalculated; nothing was changed."), message
+        assert STOPPED[name] in message, message
+        out = tmp_path / "excel" / files[name].name
+        assert engine.sheet_differences(files[name], out) == [], name
+
+
+def assert_typed_cells_kept(path: Path) -> None:
+    """What people typed in the typed workbook is still there, as typed, read by
+    openpyxl (the comparison above reads values with python-calamine)."""
+    wb = openpyxl.load_workbook(path)
+    found = {}
+    for ws in wb.worksheets[7:19]:
+        for row in ws.iter_rows(min_row=9, max_col=10):
+            if row[0].value is not None:
+                found[row[0].value] = row
+    assert set(found) >= {"1.1", "1.10"}
+    assert found["1.10"][0].data_type == "s"
+    assert found["1.10"][7].value == "=2*21" and found["1.10"][8].value == "=150+50"
+    texts = {row[7].value for row in found.values()} | {row[9].value for row in found.values()}
+    assert {"1/2", "3-4", "12%", "01", "=not a formula", "TRUE", "1e3"} <= texts, texts
+    dates = [row[c] for row in found.values() for c in (7, 9) if row[c].is_date]
+    assert sorted(c.value for c in dates) == [dt.datetime(2027, 4, 14), dt.datetime(2027, 10, 2)]
+    # no month table shows an action twice (a lone formula filled down its column)
+    for ws in wb.worksheets[7:19]:
+        titles = [row[1].value for row in ws.iter_rows(min_row=9, max_col=2)
+                  if row[0].value is None and row[1].value not in (None, "")]
+        assert titles == [], (ws.title, titles)
 
 
 @pytest.mark.engine
@@ -281,3 +430,79 @@ def test_the_button_still_works_after_sync_and_prioritize_rewrote_the_file(tmp_p
     assert second["error"] is None
     out = tmp_path / "lo2" / "plan.xlsm"
     assert engine.sheet_differences(expected, out, {stamp_cell(out)}) == []
+
+
+# ------------------------------------------------------------------ the macro's text
+
+def excel_recased(text: str) -> str:
+    """The module as Excel's editor may store it after a save: every name spelled one
+    way throughout (the last declared spelling wins project-wide: `value` after
+    someone's `Dim value`), string literals and comments untouched."""
+    spelling: dict[str, str] = {}
+
+    def one_way(match: re.Match) -> str:
+        word = match.group(0)
+        key = word.lower()
+        if key not in spelling:  # a spelling chosen once per name, not per place
+            spelling[key] = key if len(spelling) % 3 == 0 else (
+                key.upper() if len(spelling) % 3 == 1 else key.capitalize())
+        return spelling[key]
+
+    out = []
+    for line in text.split("\r\n"):
+        parts = re.findall(r'("(?:[^"]|"")*"?)|(\'.*)|([^"\']+)', line)
+        out.append("".join(lit or com or re.sub(r"[A-Za-z_]\w*", one_way, code)
+                           for lit, com, code in parts))
+    return "\r\n".join(out)
+
+
+def test_check_recognises_the_macro_after_excel_re_cased_it(tmp_path):
+    from pyopenvba import ExcelFile
+    path = xlplan.new(tmp_path / "plan.xlsm", Settings(year=2027))
+    with ExcelFile(path) as f:
+        module = f.vba_project().get_module("xlplan")
+        recased = excel_recased(module.body)
+        assert recased != module.body
+        module.body = recased
+        f.save()
+    body = macros.modules_in(path)["xlplan"]
+    assert body.replace("\r\n", "\n") != macros.source()  # re-cased, strings kept
+    assert "Priorities not recalculated; nothing was changed." in body
+    assert "S109" not in xlplan.check(path).codes()
+    with ExcelFile(path) as f:  # a change of text inside a string is a change
+        module = f.vba_project().get_module("xlplan")
+        module.body = module.body.replace('"Priorities not recalculated', '"priorities not recalculated')
+        f.save()
+    assert "S109" in xlplan.check(path).codes()
+
+
+def excel_members() -> set[str]:
+    """Every member name of Excel's, VBA's and Office's object libraries, lower case
+    (pyOpenVBA's inventory, generated from the type libraries)."""
+    from pyopenvba.interpreter._inventory_data import _NAMES
+    return {name for cls, names in _NAMES.items()
+            if cls.startswith(("excel:", "vba:", "office:", "stdole:"))
+            for name in names.split(",")}
+
+
+def test_the_macro_s_names_cannot_be_re_cased():
+    """Excel's editor keeps one spelling per name in a project: a variable `value`
+    re-cases every `.Value`. The module spells each name one way, declares no name an
+    Excel member has, and keeps everything but the button's macro private."""
+    code = "\n".join(macros.code_lines(macros.source()))  # comments and strings kept
+    source = re.sub(r'"(?:[^"]|"")*"', '""', macros.source())
+    source = "\n".join(line.split("'")[0] for line in source.split("\n"))
+    spellings: dict[str, set[str]] = {}
+    for word in re.findall(r"\b[A-Za-z_]\w*\b", source):
+        spellings.setdefault(word.lower(), set()).add(word)
+    assert {k: v for k, v in spellings.items() if len(v) > 1} == {}
+    declared = set(re.findall(
+        r"\b(?:Dim|Const|ByVal|ByRef|Sub|Function)[ \t]+(\w+)|,[ \t]*(?:ByVal |ByRef )?(\w+)"
+        r"(?:\(\))?[ \t]+As\b|\([ \t]*(?:ByVal |ByRef )?(\w+)(?:\(\))?[ \t]+As\b|"
+        r"^Private[ \t]+(?!Sub|Function|Const)(\w+)", source, re.M))
+    names = {n for group in declared for n in group if n}
+    assert len(names) > 100
+    assert sorted(n for n in names if n.lower() in excel_members()) == []
+    public = re.findall(r"^Public\s+(?:Sub|Function)\s+(\w+)", source, re.M)
+    assert public == ["RecalculatePriorities"]
+    assert "public function" not in code

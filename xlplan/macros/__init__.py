@@ -52,6 +52,33 @@ def vba_project(sheet_count: int, others: tuple[tuple[str, str], ...] = ()) -> b
             return z.read("xl/vbaProject.bin")
 
 
+_TOKENS = None
+
+
+def code_lines(text: str) -> list[str]:
+    """VBA text as its meaning reads: lines without trailing spaces, blank lines and
+    the Attribute lines VBA keeps in its header left out, and identifiers and keywords
+    in lower case. VBA is case-insensitive, and Excel's editor re-cases a name
+    everywhere in a project to its last declared spelling (``value`` after someone's
+    ``Dim Value``); string literals and comments keep their case."""
+    import re
+    global _TOKENS
+    if _TOKENS is None:
+        # a string literal ("" inside is a quote), a comment (' or Rem to the end of
+        # the line), or anything else up to the next of those
+        _TOKENS = re.compile(r'("(?:[^"]|"")*"?)|(\'.*|\bRem\b.*)|([^"\']+?(?=["\']|\bRem\b|$))',
+                             re.IGNORECASE)
+    out = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if not line.strip() or line.startswith("Attribute VB_"):
+            continue
+        parts = []
+        for literal, comment, code in _TOKENS.findall(line.rstrip()):
+            parts.append(literal or comment or code.lower())
+        out.append("".join(parts))
+    return out
+
+
 class UnreadableVBA(Exception):
     """The workbook's VBA project cannot be read (damaged, or not a VBA project)."""
 

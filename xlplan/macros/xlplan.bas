@@ -3,11 +3,15 @@
 ' Does what `xlplan prioritize` does, inside the workbook, with no Python: rank the
 ' open actions by score, propose a month for each one the way xlplan's scheduler does
 ' (same rules, same reasons), move each action's row to its month sheet with its
-' status, results, spend and notes, and stamp the time.
+' status, results, spend and notes as they were typed, and stamp the time.
 ' The Actions table keeps its order: the month sheets and the status column point at
-' its rows.
-' Written for both Excel and LibreOffice: ranges are read and written as arrays, and
-' lookups use tables of its own (see Slot).
+' its lines.
+' Written for Excel and LibreOffice alike: ranges are read and written as arrays, and
+' lookups use tables of its own (see SlotOf).
+' All or nothing: everything is read and planned before a cell changes; what is about
+' to be written is saved first and put back if writing fails, and a message box says
+' what went wrong. Excel clears its Undo list after any macro: the backups xlplan
+' keeps, and this all-or-nothing, stand in for it.
 Option Explicit
 
 Private Const ACT_COLS As Long = 21
@@ -28,7 +32,9 @@ Private Const C_RANK As Long = 19
 Private Const C_KPI As Long = 20
 Private Const C_REASON As Long = 21
 Private Const MON_COLS As Long = 12
+Private Const M_INPUT As Long = 6
 Private Const SPARE_MONTH_ROWS As Long = 10
+Private Const DATE_FORMAT As String = "yyyy-mm-dd"
 ' VarType's answers, as numbers: LibreOffice looks each vb constant up at run time,
 ' which costs more than the rest of a cell's reading
 Private Const V_INTEGER As Long = 2
@@ -36,7 +42,11 @@ Private Const V_LONG As Long = 3
 Private Const V_SINGLE As Long = 4
 Private Const V_DOUBLE As Long = 5
 Private Const V_CURRENCY As Long = 6
+Private Const V_DATE As Long = 7
 Private Const V_STRING As Long = 8
+Private Const XL_MANUAL As Long = -4135
+' the error the macro raises when it refuses (LibreOffice ignores vbObjectError + n)
+Private Const STOPPED As Long = 1001
 
 ' the actions, one entry per row of the Actions table that holds one
 Private n As Long
@@ -57,8 +67,7 @@ Private aImpact() As Variant
 Private aEffort() As Variant
 Private aStatus() As Variant
 Private aCode() As Long
-Private aInputs() As Variant
-Private aHasInputs() As Boolean
+Private aEntry() As Long
 Private aHasWork() As Boolean
 Private pMonth() As Long
 Private pReason() As String
@@ -77,6 +86,12 @@ Private momentKeys() As String
 Private momentVals() As Long
 Private momentMonth() As Long
 
+' the month sheets as read: held, and what each cell holds as typed (formulas)
+Private monthData(1 To 12) As Variant
+Private monthTyped(1 To 12) As Variant
+' (As Object: LibreOffice drops the declarations after an array As Range)
+Private monthTbl(1 To 12) As Object
+
 ' what each month holds so far
 Private capacity As Double
 Private budget As Double
@@ -85,30 +100,88 @@ Private mHours(1 To 12) As Double
 Private mCost(1 To 12) As Double
 Private mOpen(1 To 12) As Long
 
+' what will be written, made before any cell changes: each month table's lines, and the
+' Actions columns the plan decides
+Private outRows(1 To 12) As Long
+Private outTable(1 To 12) As Variant
+Private outDated(1 To 12) As Variant
+Private outActions As Variant
+' what was there, to put back if writing fails
+Private keptTable(1 To 12) As Variant
+Private keptActions As Variant
+Private keptStamp As Variant
+Private grownBy(1 To 12) As Long
+Private formatCells() As Object
+Private formatWas() As Variant
+Private formatCount As Long
+
 Public Sub RecalculatePriorities()
-    Dim stamp As Range
+    Dim failure As String, screen As Variant, events As Variant, calc As Variant
+    ' the application's settings, each read and put back on its own: an engine that
+    ' lacks one still runs the rest
+    On Error Resume Next
+    screen = Application.ScreenUpdating
+    events = Application.EnableEvents
+    calc = Application.Calculation
+    Application.ScreenUpdating = False
+    Application.EnableEvents = False
+    On Error GoTo 0
+    failure = Recalculate()
+    On Error Resume Next
+    If Not IsEmpty(calc) Then Application.Calculation = calc
+    If Not IsEmpty(events) Then Application.EnableEvents = events
+    If Not IsEmpty(screen) Then Application.ScreenUpdating = screen
+    On Error GoTo 0
+    If failure <> "" Then MsgBox failure, 48, "xlplan"
+End Sub
+
+Private Function Recalculate() As String
+    ' the whole click; "" when done, else what to tell the person (nothing was changed)
+    Dim doing As String, writing As Boolean, stamp As Range, failure As String
     On Error GoTo Failed
-    Set stamp = ThisWorkbook.Names("Act_Recalculated").RefersToRange
+    doing = "reading the workbook"
+    writing = False
+    Set stamp = Area("Act_Recalculated")
     Application.Calculate
+    On Error Resume Next
+    Application.Calculation = XL_MANUAL
+    On Error GoTo Failed
     ReadActions
+    doing = "planning"
     ScheduleActions
+    PrepareMonths
+    PrepareActions
+    CheckWritable stamp
+    doing = "writing the plan"
+    KeepWhatIsThere stamp
+    writing = True
     WriteMonths
     WriteActions
     stamp.Value = Now
+    writing = False
     Application.Calculate
-    Exit Sub
+    Recalculate = ""
+    Exit Function
 Failed:
-    Dim message As String
-    message = "Not recalculated: " & Err.Description & _
-              ". Run xlplan check on the file to see what is wrong."
-    On Error Resume Next
-    stamp.Value = message
+    If Err.Number = STOPPED Then
+        failure = Err.Description
+    Else
+        failure = "The macro stopped while " & doing & ": " & Err.Description & " (error " & _
+                  Err.Number & ")." & vbLf & "Run xlplan check on the file to see what is " & _
+                  "wrong, or xlplan prioritize to plan from the command line."
+    End If
+    If writing Then PutBack stamp
+    Recalculate = "Priorities not recalculated; nothing was changed." & vbLf & vbLf & failure
+End Function
+
+Private Sub Refuse(ByVal what As String)
+    Err.Raise STOPPED, "xlplan", what
 End Sub
 
 ' ---------------------------------------------------------------- reading
 
-Private Function Area(ByVal name As String) As Range
-    Set Area = ThisWorkbook.Names(name).RefersToRange
+Private Function Area(ByVal label As String) As Range
+    Set Area = ThisWorkbook.Names(label).RefersToRange
 End Function
 
 Private Function ActionsArea() As Range
@@ -127,7 +200,7 @@ Private Function Txt(ByVal v As Variant) As String
     ' a cell as text, the way xlplan reads it: trimmed, 3.0 written 3
     If IsError(v) Or IsEmpty(v) Then
         Txt = ""
-    ElseIf IsNumber(v) Then
+    ElseIf IsNum(v) Then
         Txt = Digits(CDbl(v))
     Else
         Txt = Trim(CStr(v))
@@ -144,40 +217,91 @@ Private Function Blank(ByVal v As Variant) As Boolean
     End If
 End Function
 
-Private Function IsNumber(ByVal v As Variant) As Boolean
+Private Function IsNum(ByVal v As Variant) As Boolean
+    ' a number, or a date (Excel reads a date cell as a Date, LibreOffice as a number;
+    ' xlplan reads either as the number it is to a spreadsheet)
     If IsError(v) Then
-        IsNumber = False
+        IsNum = False
     Else
         Select Case VarType(v)
-            Case V_DOUBLE, V_INTEGER, V_LONG, V_SINGLE, V_CURRENCY: IsNumber = True
-            Case Else: IsNumber = False
+            Case V_DOUBLE, V_INTEGER, V_LONG, V_SINGLE, V_CURRENCY, V_DATE: IsNum = True
+            Case Else: IsNum = False
         End Select
     End If
 End Function
 
 Private Function Num(ByVal v As Variant) As Double
-    If IsNumber(v) Then Num = CDbl(v) Else Num = 0
+    If IsNum(v) Then Num = CDbl(v) Else Num = 0
 End Function
 
-Private Function ListLabels(ByVal name As String) As Variant
+Private Function Setting(ByVal label As String, ByVal what As String) As Double
+    ' a number of the Settings sheet; an error value there stops the click
+    Dim cell As Range
+    Set cell = Area(label)
+    If IsError(cell.Value) Then
+        Refuse "Settings!" & cell.Address(False, False) & " (" & what & ") shows an " & _
+               "error value. Type a number there and click again."
+    End If
+    Setting = Num(cell.Value)
+End Function
+
+Private Function ListLabels(ByVal label As String) As Variant
     ' the labels of a list in Settings, lower case and trimmed, 1-based
-    Dim values As Variant, out() As String, i As Long
-    values = Area(name).Value
-    ReDim out(1 To UBound(values, 1))
-    For i = 1 To UBound(values, 1)
-        out(i) = LCase(Txt(values(i, 1)))
+    Dim grid As Variant, out() As String, i As Long
+    grid = Area(label).Value
+    ReDim out(1 To UBound(grid, 1))
+    For i = 1 To UBound(grid, 1)
+        out(i) = LCase(Txt(grid(i, 1)))
     Next i
     ListLabels = out
 End Function
 
 Private Function IndexOf(labels As Variant, ByVal v As Variant) As Long
-    Dim key As String, i As Long
-    key = LCase(Txt(v))
+    Dim wanted As String, i As Long
+    wanted = LCase(Txt(v))
     IndexOf = 0
-    If key = "" Then Exit Function
+    If wanted = "" Then Exit Function
     For i = LBound(labels) To UBound(labels)
-        If labels(i) = key Then
+        If labels(i) = wanted Then
             IndexOf = i
+            Exit Function
+        End If
+    Next i
+End Function
+
+Private Function CalendarMonth(calMonths As Variant, ByVal v As Variant, _
+                               ByVal where As Range, ByVal r As Long, ByVal c As Long) As Long
+    ' the calendar month of a month cell: its label, a number from 1 to 12, or a date
+    Dim k As Long
+    k = IndexOf(calMonths, v)
+    If k = 0 And IsNum(v) Then
+        If VarType(v) = V_DATE Then
+            k = Month(v)
+        ElseIf CDbl(v) = Int(CDbl(v)) And CDbl(v) >= 1 And CDbl(v) <= 12 Then
+            k = CLng(v)
+        ElseIf CDbl(v) >= 1 And CDbl(v) < 2958466 Then
+            If IsDateFormat(where.Cells(r, c).NumberFormat) Then k = Month(CDate(CDbl(v)))
+        End If
+    End If
+    CalendarMonth = k
+End Function
+
+Private Function IsDateFormat(ByVal fmt As Variant) As Boolean
+    ' whether a number format shows a date: a day or a year outside quotes and brackets
+    Dim i As Long, ch As String, inQuotes As Boolean, bracket As Boolean
+    IsDateFormat = False
+    If VarType(fmt) <> V_STRING Then Exit Function
+    For i = 1 To Len(fmt)
+        ch = Mid$(fmt, i, 1)
+        If ch = """" Then
+            inQuotes = Not inQuotes
+        ElseIf inQuotes Then
+        ElseIf ch = "[" Then
+            bracket = True
+        ElseIf ch = "]" Then
+            bracket = False
+        ElseIf Not bracket And (ch = "d" Or ch = "D" Or ch = "y" Or ch = "Y") Then
+            IsDateFormat = True
             Exit Function
         End If
     Next i
@@ -187,49 +311,49 @@ End Function
 ' xlplan compares them. (Scripting.Dictionary is Windows-only, and a Collection raises
 ' an error for each missing key, which LibreOffice makes slow.)
 
-Private Sub NewTable(keys() As String, vals() As Long, ByVal count As Long)
-    Dim size As Long
-    size = 16
-    Do While size < 2 * count
-        size = size * 2
+Private Sub NewTable(keys() As String, vals() As Long, ByVal entries As Long)
+    Dim span As Long
+    span = 16
+    Do While span < 2 * entries
+        span = span * 2
     Loop
-    ReDim keys(0 To size - 1)
-    ReDim vals(0 To size - 1)
+    ReDim keys(0 To span - 1)
+    ReDim vals(0 To span - 1)
 End Sub
 
-Private Function Slot(keys() As String, ByVal key As String) As Long
-    ' where key is in the table, or the free place where it would go
-    Dim h As Long, i As Long, mask As Long
-    mask = UBound(keys)
+Private Function SlotOf(keys() As String, ByVal wanted As String) As Long
+    ' where the key wanted is in the table, or the free place where it would go
+    Dim h As Long, i As Long, bits As Long
+    bits = UBound(keys)
     h = 0
-    For i = 1 To Len(key)
-        h = (h * 31 + AscW(Mid$(key, i, 1))) And &HFFFFF
+    For i = 1 To Len(wanted)
+        h = (h * 31 + AscW(Mid$(wanted, i, 1))) And &HFFFFF
     Next i
-    h = h And mask
-    Do While keys(h) <> "" And keys(h) <> key
-        h = (h + 1) And mask
+    h = h And bits
+    Do While keys(h) <> "" And keys(h) <> wanted
+        h = (h + 1) And bits
     Loop
-    Slot = h
+    SlotOf = h
 End Function
 
-Private Function Lookup(keys() As String, vals() As Long, ByVal key As String) As Long
-    ' the number stored under key, or 0
+Private Function Found(keys() As String, vals() As Long, ByVal wanted As String) As Long
+    ' the number stored under the key wanted, or 0
     Dim at As Long
-    Lookup = 0
-    If key = "" Then Exit Function
-    at = Slot(keys, key)
-    If keys(at) = key Then Lookup = vals(at)
+    Found = 0
+    If wanted = "" Then Exit Function
+    at = SlotOf(keys, wanted)
+    If keys(at) = wanted Then Found = vals(at)
 End Function
 
-Private Sub Store(keys() As String, vals() As Long, ByVal key As String, _
-                  ByVal value As Long, ByVal replace As Boolean)
-    ' store value under key; an existing value stays unless replace
+Private Sub Store(keys() As String, vals() As Long, ByVal wanted As String, _
+                  ByVal stored As Long, ByVal overwrite As Boolean)
+    ' keep stored under the key wanted; one already there stays unless overwrite
     Dim at As Long
-    If key = "" Then Exit Sub
-    at = Slot(keys, key)
-    If keys(at) <> key Or replace Then
-        keys(at) = key
-        vals(at) = value
+    If wanted = "" Then Exit Sub
+    at = SlotOf(keys, wanted)
+    If keys(at) <> wanted Or overwrite Then
+        keys(at) = wanted
+        vals(at) = stored
     End If
 End Sub
 
@@ -237,12 +361,12 @@ Private Sub ReadActions()
     Dim data As Variant, statusLabels As Variant, quadrantLabels As Variant
     Dim calMonths As Variant, planMonths As Variant, yes As String
     Dim i As Long, r As Long, k As Long, m As Long, code As Long
-    Dim inputCols As Variant, canonical As Variant
+    Dim inputCols As Variant, canonical As Variant, actions As Range
 
-    capacity = Num(Area("Set_Capacity").Value)
-    budget = Int(Num(Area("Set_Budget").Value) / 12 * 100 + 0.5) / 100
-    wip = Num(Area("Set_WipLimit").Value)
-    startMonth = CLng(Num(Area("Set_StartMonth").Value))
+    capacity = Setting("Set_Capacity", "hours a month")
+    budget = Int(Setting("Set_Budget", "annual budget") / 12 * 100 + 0.5) / 100
+    wip = Setting("Set_WipLimit", "work-in-progress limit")
+    startMonth = CLng(Setting("Set_StartMonth", "start month"))
     statusLabels = ListLabels("List_Status")
     canonical = Area("List_Status").Value
     quadrantLabels = ListLabels("List_Quadrant")
@@ -257,26 +381,30 @@ Private Sub ReadActions()
     ' the month sheets hold what owners type: status, results, spend, notes
     ' an action's row is found by id: the one in its month, else the first one
     Dim firstKeys() As String, firstVals() As Long, monthKeys() As String, monthVals() As Long
-    Dim key As String, monthData(1 To 12) As Variant, entry As Long, count As Long
-    count = 0
+    Dim wanted As String, entry As Long, tally As Long, tbl As Range
+    tally = 0
     For m = 1 To 12
-        monthData(m) = MonthArea(m).Value
-        count = count + UBound(monthData(m), 1)
+        Set tbl = MonthArea(m)
+        Set monthTbl(m) = tbl
+        monthData(m) = tbl.Value
+        monthTyped(m) = tbl.Formula
+        tally = tally + UBound(monthData(m), 1)
     Next m
-    NewTable firstKeys, firstVals, count
-    NewTable monthKeys, monthVals, count
+    NewTable firstKeys, firstVals, tally
+    NewTable monthKeys, monthVals, tally
     For m = 1 To 12
         For r = 1 To UBound(monthData(m), 1)
-            key = Txt(monthData(m)(r, 1))
-            If key <> "" Then
+            wanted = Txt(monthData(m)(r, 1))
+            If wanted <> "" Then
                 entry = m * 100000 + r
-                Store firstKeys, firstVals, key, entry, False
-                Store monthKeys, monthVals, key & "|" & m, entry, False
+                Store firstKeys, firstVals, wanted, entry, False
+                Store monthKeys, monthVals, wanted & "|" & m, entry, False
             End If
         Next r
     Next m
 
-    data = ActionsArea().Value
+    Set actions = ActionsArea()
+    data = actions.Value
     inputCols = Array(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 20)
     n = 0
     ReDim aRow(1 To UBound(data, 1))
@@ -295,8 +423,7 @@ Private Sub ReadActions()
     ReDim aScored(1 To n + 1): ReDim aScore(1 To n + 1): ReDim aQuadrant(1 To n + 1)
     ReDim aDeps(1 To n + 1): ReDim aMoment(1 To n + 1): ReDim aReason(1 To n + 1)
     ReDim aImpact(1 To n + 1): ReDim aEffort(1 To n + 1): ReDim aStatus(1 To n + 1)
-    ReDim aCode(1 To n + 1)
-    ReDim aInputs(1 To n + 1, 1 To 4): ReDim aHasInputs(1 To n + 1): ReDim aHasWork(1 To n + 1)
+    ReDim aCode(1 To n + 1): ReDim aEntry(1 To n + 1): ReDim aHasWork(1 To n + 1)
     ReDim pMonth(1 To n + 1): ReDim pReason(1 To n + 1)
     ReDim decided(1 To n + 1): ReDim decidedMonth(1 To n + 1)
     NewTable byIdKeys, byIdVals, n
@@ -305,11 +432,11 @@ Private Sub ReadActions()
         aId(i) = Txt(data(r, C_ID))
         aPinned(i) = (LCase(Txt(data(r, C_PINNED))) = yes)
         aMonth(i) = 0
-        k = IndexOf(calMonths, data(r, C_MONTH))
+        k = CalendarMonth(calMonths, data(r, C_MONTH), actions, r, C_MONTH)
         If k > 0 Then aMonth(i) = ((k - startMonth) Mod 12 + 12) Mod 12 + 1
         aHours(i) = Num(data(r, C_HOURS))
         aCost(i) = Num(data(r, C_COST))
-        aScored(i) = IsNumber(data(r, C_SCORE))
+        aScored(i) = IsNum(data(r, C_SCORE))
         If aScored(i) Then aScore(i) = CDbl(data(r, C_SCORE))
         Select Case IndexOf(quadrantLabels, data(r, C_QUADRANT))
             Case 1: aQuadrant(i) = "quick_win"
@@ -325,17 +452,17 @@ Private Sub ReadActions()
         aEffort(i) = data(r, C_EFFORT)
         aStatus(i) = data(r, C_STATUS)
 
-        entry = Lookup(monthKeys, monthVals, aId(i) & "|" & aMonth(i))
-        If entry = 0 Then entry = Lookup(firstKeys, firstVals, aId(i))
-        aHasInputs(i) = (entry > 0)
+        entry = Found(monthKeys, monthVals, aId(i) & "|" & aMonth(i))
+        If entry = 0 Then entry = Found(firstKeys, firstVals, aId(i))
+        aEntry(i) = entry
         aHasWork(i) = False
         If entry > 0 Then
             m = entry \ 100000
-            For k = 1 To 4
-                aInputs(i, k) = monthData(m)(entry - m * 100000, 6 + k)
-                If k > 1 Then aHasWork(i) = aHasWork(i) Or Not Blank(aInputs(i, k))
+            r = entry - m * 100000
+            For k = 2 To 4
+                aHasWork(i) = aHasWork(i) Or Not Blank(monthData(m)(r, M_INPUT + k))
             Next k
-            If aMonth(i) > 0 Then aStatus(i) = aInputs(i, 1)
+            If aMonth(i) > 0 Then aStatus(i) = monthData(m)(r, M_INPUT + 1)
         End If
         code = IndexOf(statusLabels, aStatus(i))
         aCode(i) = code
@@ -346,22 +473,22 @@ Private Sub ReadActions()
 End Sub
 
 Private Sub ReadMoments(calMonths As Variant)
-    Dim names As Range, values As Variant, i As Long, k As Long
-    Set names = Area("List_Moments")
-    values = names.Resize(names.Rows.Count, 2).Value
-    NewTable momentKeys, momentVals, UBound(values, 1)
-    ReDim momentMonth(1 To UBound(values, 1))
-    For i = 1 To UBound(values, 1)
-        k = IndexOf(calMonths, values(i, 2))
+    Dim momentCells As Range, grid As Variant, i As Long, k As Long
+    Set momentCells = Area("List_Moments")
+    grid = momentCells.Resize(momentCells.Rows.Count, 2).Value
+    NewTable momentKeys, momentVals, UBound(grid, 1)
+    ReDim momentMonth(1 To UBound(grid, 1))
+    For i = 1 To UBound(grid, 1)
+        k = CalendarMonth(calMonths, grid(i, 2), momentCells, i, 2)
         If k = 0 Then k = 1
         momentMonth(i) = k
-        Store momentKeys, momentVals, Txt(values(i, 1)), i, True
+        Store momentKeys, momentVals, Txt(grid(i, 1)), i, True
     Next i
 End Sub
 
 ' ---------------------------------------------------------------- formatting
 
-Public Function Figure(ByVal x As Double) As String
+Private Function Figure(ByVal x As Double) As String
     ' a number to one decimal, trailing .0 dropped: 62, 108.3
     Dim tenths As Double, whole As Double, frac As Double, sign As String
     tenths = Int(x * 10 + 0.5)
@@ -375,7 +502,7 @@ Public Function Figure(ByVal x As Double) As String
     End If
 End Function
 
-Public Function Amount(ByVal x As Double) As String
+Private Function Amount(ByVal x As Double) As String
     ' a whole amount with thousands separated by commas: 12,500
     Dim s As String, out As String, sign As String
     x = Int(x + 0.5)
@@ -440,66 +567,66 @@ Private Function Lack(ByVal i As Long, ByVal m As Long, ByVal says As Boolean) A
 End Function
 
 Private Sub Decide(ByVal i As Long, ByVal m As Long, ByVal reason As String)
-    Dim slot As Long
+    Dim at As Long
     pMonth(i) = m
     pReason(i) = reason
-    slot = Lookup(byIdKeys, byIdVals, aId(i))
-    If slot > 0 Then
-        decided(slot) = True
-        decidedMonth(slot) = m
+    at = Found(byIdKeys, byIdVals, aId(i))
+    If at > 0 Then
+        decided(at) = True
+        decidedMonth(at) = m
     End If
 End Sub
 
 Private Sub ReadDependencies()
     ' each action's dependencies on other actions, as (id, action) pairs; ids of no action
     ' and an action's own id are left out
-    Dim i As Long, k As Long, deps As Variant, d As String, slot As Long, count As Long
+    Dim i As Long, k As Long, deps As Variant, d As String, at As Long, tally As Long
     ReDim depStart(1 To n + 1): ReDim depCount(1 To n + 1)
-    count = 0
+    tally = 0
     For i = 1 To n
-        If aDeps(i) <> "" Then count = count + UBound(Split(aDeps(i), ",")) + 1
+        If aDeps(i) <> "" Then tally = tally + UBound(Split(aDeps(i), ",")) + 1
     Next i
-    ReDim depSlot(1 To count + 1): ReDim depName(1 To count + 1)
-    count = 0
+    ReDim depSlot(1 To tally + 1): ReDim depName(1 To tally + 1)
+    tally = 0
     For i = 1 To n
-        depStart(i) = count + 1
+        depStart(i) = tally + 1
         If aDeps(i) <> "" Then
             deps = Split(aDeps(i), ",")
             For k = LBound(deps) To UBound(deps)
                 d = Trim(deps(k))
-                slot = 0
-                If d <> "" And d <> aId(i) Then slot = Lookup(byIdKeys, byIdVals, d)
-                If slot > 0 Then
-                    count = count + 1
-                    depSlot(count) = slot
-                    depName(count) = d
+                at = 0
+                If d <> "" And d <> aId(i) Then at = Found(byIdKeys, byIdVals, d)
+                If at > 0 Then
+                    tally = tally + 1
+                    depSlot(tally) = at
+                    depName(tally) = d
                 End If
             Next k
         End If
-        depCount(i) = count + 1 - depStart(i)
+        depCount(i) = tally + 1 - depStart(i)
     Next i
 End Sub
 
-Private Function Ready(ByVal i As Long) As Boolean
+Private Function Unblocked(ByVal i As Long) As Boolean
     ' every dependency of action i has been decided
     Dim k As Long
-    Ready = True
+    Unblocked = True
     For k = depStart(i) To depStart(i) + depCount(i) - 1
         If Not decided(depSlot(k)) Then
-            Ready = False
+            Unblocked = False
             Exit Function
         End If
     Next k
 End Function
 
 Private Sub ScheduleActions()
-    Dim i As Long, k As Long, m As Long, why As String, order() As Long, movable As Long
+    Dim i As Long, k As Long, m As Long, why As String, queue() As Long, movable As Long
     Dim pending() As Boolean, remaining As Long, pick As Long, head As Long
     For m = 1 To 12
         mHours(m) = 0: mCost(m) = 0: mOpen(m) = 0
     Next m
     ReadDependencies
-    ReDim order(1 To n + 1)
+    ReDim queue(1 To n + 1)
     movable = 0
     For i = 1 To n
         If IsFixed(i) Then
@@ -522,10 +649,10 @@ Private Sub ScheduleActions()
             Settle i
         Else
             movable = movable + 1
-            order(movable) = i
+            queue(movable) = i
         End If
     Next i
-    SortByRank order, movable
+    SortByRank queue, movable
 
     ReDim pending(1 To n + 1)
     For k = 1 To movable
@@ -540,7 +667,7 @@ Private Sub ScheduleActions()
         pick = 0
         For k = head To movable
             If pending(k) Then
-                If Ready(order(k)) Then
+                If Unblocked(queue(k)) Then
                     pick = k
                     Exit For
                 End If
@@ -550,8 +677,8 @@ Private Sub ScheduleActions()
             ' the rest wait on each other: a dependency cycle
             For k = 1 To movable
                 If pending(k) Then
-                    Decide order(k), 0, "not placed: its dependencies form a circle"
-                    Settle order(k)
+                    Decide queue(k), 0, "not placed: its dependencies form a circle"
+                    Settle queue(k)
                     pending(k) = False
                 End If
             Next k
@@ -559,7 +686,7 @@ Private Sub ScheduleActions()
         End If
         pending(pick) = False
         remaining = remaining - 1
-        i = order(pick)
+        i = queue(pick)
         Place i
         Settle i
     Loop
@@ -567,14 +694,14 @@ End Sub
 
 Private Sub Place(ByVal i As Long)
     Dim first As Long, last As Long, after As String, k As Long
-    Dim slot As Long, m As Long, cal As Long
+    Dim at As Long, m As Long, cal As Long
     Dim current As Long, currentLack As String, lastLack As String, why As String
     Dim head As String, candidates(1 To 12) As Long, nc As Long, tied As Boolean
     first = 1: after = ""
     For k = depStart(i) To depStart(i) + depCount(i) - 1
-        slot = depSlot(k)
-        If aOpen(slot) Then
-            m = decidedMonth(slot)
+        at = depSlot(k)
+        If aOpen(at) Then
+            m = decidedMonth(at)
             If m = 0 Then
                 Decide i, 0, "not placed: it waits for " & depName(k) & ", which has no month"
                 Exit Sub
@@ -583,10 +710,10 @@ Private Sub Place(ByVal i As Long)
         End If
     Next k
     last = 12
-    slot = Lookup(momentKeys, momentVals, aMoment(i))
-    tied = (slot > 0)
+    at = Found(momentKeys, momentVals, aMoment(i))
+    tied = (at > 0)
     If tied Then
-        cal = momentMonth(slot)
+        cal = momentMonth(at)
         last = ((cal - startMonth) Mod 12 + 12) Mod 12
         If last < 1 Then
             Decide i, 0, "not placed: " & aMoment(i) & " falls in the plan's first month"
@@ -677,14 +804,14 @@ Private Sub Settle(ByVal i As Long)
     If pMonth(i) > 0 Then AddTo i, pMonth(i)
 End Sub
 
-Private Function Stays(ByVal i As Long, ByVal name As String) As String
+Private Function Stays(ByVal i As Long, ByVal label As String) As String
     ' the reason written when the action was put in this month, while it still names it,
     ' so that a second click changes nothing
-    If aReason(i) <> "" And (InStr(aReason(i), Arrow() & name & ":") > 0 _
-                             Or InStr(aReason(i), "in " & name & ":") > 0) Then
+    If aReason(i) <> "" And (InStr(aReason(i), Arrow() & label & ":") > 0 _
+                             Or InStr(aReason(i), "in " & label & ":") > 0) Then
         Stays = aReason(i)
     Else
-        Stays = "stays in " & name & ": it fits"
+        Stays = "stays in " & label & ": it fits"
     End If
 End Function
 
@@ -697,38 +824,38 @@ Private Function Before(ByVal i As Long, ByVal j As Long) As Boolean
     End If
 End Function
 
-Private Sub SortByRank(order() As Long, ByVal count As Long)
-    ' a stable merge sort of order(1..count)
-    Dim work() As Long, width As Long, lo As Long, md As Long, hi As Long
+Private Sub SortByRank(queue() As Long, ByVal tally As Long)
+    ' a stable merge sort of queue(1..tally)
+    Dim work() As Long, stride As Long, lo As Long, md As Long, hi As Long
     Dim a As Long, b As Long, k As Long
-    If count < 2 Then Exit Sub
-    ReDim work(1 To count)
-    width = 1
-    Do While width < count
+    If tally < 2 Then Exit Sub
+    ReDim work(1 To tally)
+    stride = 1
+    Do While stride < tally
         lo = 1
-        Do While lo <= count
-            md = lo + width - 1
-            If md > count Then md = count
-            hi = lo + 2 * width - 1
-            If hi > count Then hi = count
+        Do While lo <= tally
+            md = lo + stride - 1
+            If md > tally Then md = tally
+            hi = lo + 2 * stride - 1
+            If hi > tally Then hi = tally
             a = lo: b = md + 1
             For k = lo To hi
                 If a <= md And b > hi Then
-                    work(k) = order(a): a = a + 1
+                    work(k) = queue(a): a = a + 1
                 ElseIf a > md Then
-                    work(k) = order(b): b = b + 1
-                ElseIf Before(order(b), order(a)) Then
-                    work(k) = order(b): b = b + 1
+                    work(k) = queue(b): b = b + 1
+                ElseIf Before(queue(b), queue(a)) Then
+                    work(k) = queue(b): b = b + 1
                 Else
-                    work(k) = order(a): a = a + 1
+                    work(k) = queue(a): a = a + 1
                 End If
             Next k
             lo = hi + 1
         Loop
-        For k = 1 To count
-            order(k) = work(k)
+        For k = 1 To tally
+            queue(k) = work(k)
         Next k
-        width = width * 2
+        stride = stride * 2
     Loop
 End Sub
 
@@ -738,103 +865,300 @@ Private Function Quoted(ByVal sheetName As String) As String
     Quoted = "'" & Replace(sheetName, "'", "''") & "'!"
 End Function
 
-Private Sub WriteMonths()
-    Dim m As Long, i As Long, k As Long, count As Long, tbl As Range, size As Long
-    Dim ids() As Variant, refs() As Variant, inputs() As Variant, totals() As Variant
-    Dim actions As Range, actSheet As String, src As String, first As Long
+Private Function AsText(ByVal v As Variant) As Variant
+    ' a value to write so that the cell holds it as it is: text gets an apostrophe, or
+    ' "1/2", "3-4", "12%", "01" and "=x" would be read as if typed (a date, a number,
+    ' a formula); the apostrophe is not part of the cell's text
+    If VarType(v) = V_STRING Then
+        If v = "" Then AsText = Empty Else AsText = "'" & v
+    Else
+        AsText = v
+    End If
+End Function
+
+Private Function IsFormulaText(ByVal v As Variant) As Boolean
+    If VarType(v) = V_STRING Then IsFormulaText = (Left$(v, 1) = "=") Else IsFormulaText = False
+End Function
+
+Private Function AsTyped(ByVal v As Variant, ByVal typed As Variant) As Variant
+    ' what to write so that a cell read as value v and formula typed holds it again: its
+    ' formula, an error value as its text (#N/A), anything else as the value it is
+    If IsFormulaText(typed) Then
+        If VarType(v) <> V_STRING Then
+            AsTyped = typed
+            Exit Function
+        ElseIf v <> typed Then
+            AsTyped = typed
+            Exit Function
+        End If
+    End If
+    If IsError(v) Then AsTyped = typed Else AsTyped = AsText(v)
+End Function
+
+Private Function IsDated(ByVal v As Variant, ByVal tbl As Range, ByVal r As Long, _
+                         ByVal c As Long) As Boolean
+    ' a date typed in a month table: a Date to Excel, a number in a date format to both
+    If VarType(v) = V_DATE Then
+        IsDated = True
+    ElseIf IsNum(v) Then
+        IsDated = IsDateFormat(tbl.Cells(r, c).NumberFormat)
+    Else
+        IsDated = False
+    End If
+End Function
+
+Private Function Blanks(ByVal lines As Long, ByVal cols As Long) As Variant
+    ' a lines x cols array of Empty (LibreOffice writes 0 for an element ReDim left unset)
+    Dim out() As Variant, r As Long, c As Long
+    ReDim out(1 To lines, 1 To cols)
+    For r = 1 To lines
+        For c = 1 To cols
+            out(r, c) = Empty
+        Next c
+    Next r
+    Blanks = out
+End Function
+
+Private Sub PrepareMonths()
+    ' each month table's lines: the id, what Actions shows, status, results, spend and
+    ' notes as typed where the action's row was, its cost and hours
+    Dim m As Long, i As Long, k As Long, c As Long, lines As Long, tbl As Range
+    Dim grid As Variant, dated() As Boolean, first As Long, actions As Range
+    Dim actSheet As String, src As Long, r As Long, refs As Variant
     Set actions = ActionsArea()
     actSheet = Quoted(actions.Worksheet.Name)
+    refs = Array("B", "C", "D", "L", "E")
     For m = 1 To 12
-        count = 0
+        lines = 0
         For i = 1 To n
-            If pMonth(i) = m Then count = count + 1
+            If pMonth(i) = m Then lines = lines + 1
         Next i
+        outRows(m) = lines
         Set tbl = MonthArea(m)
-        size = tbl.Rows.Count
-        If count > size Then
-            ' rows inserted inside the table, so the table and every range on it grow
-            tbl.Worksheet.Rows(tbl.Row + size - 1).Resize(count - size + SPARE_MONTH_ROWS).Insert
-            Set tbl = MonthArea(m)
-            size = tbl.Rows.Count
-        End If
-        tbl.ClearContents
-        If count > 0 Then
-            ReDim ids(1 To count, 1 To 1): ReDim refs(1 To count, 1 To 5)
-            ReDim inputs(1 To count, 1 To 4): ReDim totals(1 To count, 1 To 2)
+        If lines > 0 Then
+            grid = Blanks(lines, MON_COLS)
+            ReDim dated(1 To lines, 1 To MON_COLS)
             k = 0
             For i = 1 To n
                 If pMonth(i) = m Then
                     k = k + 1
                     first = actions.Row + aRow(i) - 1
-                    ids(k, 1) = Empty
-                    If aId(i) <> "" Then ids(k, 1) = aId(i)
-                    refs(k, 1) = "=""""&" & actSheet & "$B$" & first
-                    refs(k, 2) = "=""""&" & actSheet & "$C$" & first
-                    refs(k, 3) = "=""""&" & actSheet & "$D$" & first
-                    refs(k, 4) = "=""""&" & actSheet & "$L$" & first
-                    refs(k, 5) = "=""""&" & actSheet & "$E$" & first
-                    inputs(k, 1) = aStatus(i)
-                    inputs(k, 2) = Empty: inputs(k, 3) = Empty: inputs(k, 4) = Empty
-                    If aHasInputs(i) Then
-                        inputs(k, 2) = Trimmed(aInputs(i, 2))
-                        inputs(k, 3) = aInputs(i, 3)
-                        inputs(k, 4) = Trimmed(aInputs(i, 4))
+                    grid(k, 1) = AsText(aId(i))
+                    For c = 0 To 4
+                        grid(k, 2 + c) = "=""""&" & actSheet & "$" & refs(c) & "$" & first
+                    Next c
+                    If aCode(i) > 0 Then
+                        grid(k, M_INPUT + 1) = AsText(aStatus(i))
+                    Else
+                        grid(k, M_INPUT + 1) = AsTyped(aStatus(i), aStatus(i))
                     End If
-                    totals(k, 1) = "=" & actSheet & "$J$" & first
-                    totals(k, 2) = "=" & actSheet & "$K$" & first
+                    If aEntry(i) > 0 Then
+                        src = aEntry(i) \ 100000
+                        r = aEntry(i) - src * 100000
+                        For c = M_INPUT + 2 To M_INPUT + 4
+                            grid(k, c) = AsTyped(monthData(src)(r, c), monthTyped(src)(r, c))
+                            dated(k, c) = IsDated(monthData(src)(r, c), monthTbl(src), r, c)
+                        Next c
+                    End If
+                    grid(k, 11) = "=" & actSheet & "$J$" & first
+                    grid(k, 12) = "=" & actSheet & "$K$" & first
                     ' the status column of Actions shows the one typed on this row
                     aStatus(i) = "=""""&" & Quoted(tbl.Worksheet.Name) & "$G$" & (tbl.Row + k - 1)
+                    aCode(i) = -1
                 End If
             Next i
-            tbl.Cells(1, 1).Resize(count, 1).Value = ids
-            tbl.Cells(1, 2).Resize(count, 5).Formula = refs
-            tbl.Cells(1, 7).Resize(count, 4).Value = inputs
-            tbl.Cells(1, 11).Resize(count, 2).Formula = totals
+            outTable(m) = grid
+            outDated(m) = dated
+        Else
+            outTable(m) = Empty
+            outDated(m) = Empty
         End If
     Next m
 End Sub
 
-Private Function Trimmed(ByVal v As Variant) As Variant
-    If VarType(v) = V_STRING Then
-        If Trim(v) = "" Then Trimmed = Empty Else Trimmed = Trim(v)
-    Else
-        Trimmed = v
-    End If
+Private Sub PrepareActions()
+    ' the columns of Actions the plan decides: month, status, rank, why here
+    Dim span As Long, i As Long, ranked() As Long, tally As Long, k As Long
+    Dim grid As Variant
+    span = ActionsArea().Rows.Count
+    grid = Blanks(span, 4)
+    ReDim ranked(1 To n + 1)
+    tally = 0
+    For i = 1 To n
+        If aOpen(i) And aScored(i) Then tally = tally + 1: ranked(tally) = i
+    Next i
+    SortByRank ranked, tally
+    For k = 1 To tally
+        grid(aRow(ranked(k)), 3) = k
+    Next k
+    For i = 1 To n
+        If pMonth(i) > 0 Then grid(aRow(i), 1) = AsText(monthNames(pMonth(i)))
+        If aCode(i) = -1 Then
+            grid(aRow(i), 2) = aStatus(i)
+        ElseIf aCode(i) > 0 Then
+            grid(aRow(i), 2) = AsText(aStatus(i))
+        Else
+            grid(aRow(i), 2) = AsTyped(aStatus(i), aStatus(i))
+        End If
+        grid(aRow(i), 4) = AsText(pReason(i))
+    Next i
+    outActions = grid
+End Sub
+
+Private Function ActionColumn(ByVal k As Long) As Range
+    ' the k-th column the plan decides: month, status, rank, why here
+    Set ActionColumn = ActionsArea().Columns(Choose(k, C_MONTH, C_STATUS, C_RANK, C_REASON))
 End Function
 
+Private Sub CheckWritable(ByVal stamp As Range)
+    Dim m As Long
+    RefuseIfProtected ActionsArea().Worksheet
+    RefuseIfProtected stamp.Worksheet
+    For m = 1 To 12
+        RefuseIfProtected MonthArea(m).Worksheet
+    Next m
+End Sub
+
+Private Sub RefuseIfProtected(ByVal ws As Worksheet)
+    If ws.ProtectContents Then
+        Refuse "The sheet " & ws.Name & " is protected. Unprotect it (Review > " & _
+               "Unprotect Sheet), click the button again, then protect it again."
+    End If
+End Sub
+
+Private Sub KeepWhatIsThere(ByVal stamp As Range)
+    ' what the grid about to be written hold, as typed, to put back if writing fails
+    Dim m As Long, k As Long, r As Long, c As Long, tbl As Range
+    Dim grid() As Variant, held As Variant, typed As Variant
+    For m = 1 To 12
+        ReDim grid(1 To UBound(monthData(m), 1), 1 To MON_COLS)
+        For r = 1 To UBound(monthData(m), 1)
+            For c = 1 To MON_COLS
+                grid(r, c) = AsTyped(monthData(m)(r, c), monthTyped(m)(r, c))
+            Next c
+        Next r
+        keptTable(m) = grid
+        grownBy(m) = 0
+    Next m
+    ReDim keptActions(1 To 4)
+    For k = 1 To 4
+        held = ActionColumn(k).Value
+        typed = ActionColumn(k).Formula
+        ReDim grid(1 To UBound(held, 1), 1 To 1)
+        For r = 1 To UBound(held, 1)
+            grid(r, 1) = AsTyped(held(r, 1), typed(r, 1))
+        Next r
+        keptActions(k) = grid
+    Next k
+    keptStamp = AsTyped(stamp.Value, stamp.Formula)
+    formatCount = 0
+End Sub
+
+Private Sub PutRows(ByVal target As Range, grid As Variant, ByVal lines As Long)
+    ' clear target, then write lines of grid as its first lines. A formula alone in an
+    ' otherwise empty table column makes Excel fill the whole column with it, so such
+    ' a column holds a mark in the row below until the formula is in
+    Dim c As Long, r As Long, filled As Long, formulas As Long, marked() As Boolean
+    Dim used As Long, part As Variant
+    target.ClearContents
+    ' only down to the last row that holds something
+    used = 0
+    For r = 1 To lines
+        For c = 1 To UBound(grid, 2)
+            If Not IsEmpty(grid(r, c)) Then used = r
+        Next c
+    Next r
+    If used = 0 Then Exit Sub
+    lines = used
+    part = Blanks(lines, UBound(grid, 2))
+    For r = 1 To lines
+        For c = 1 To UBound(grid, 2)
+            part(r, c) = grid(r, c)
+        Next c
+    Next r
+    ReDim marked(1 To UBound(grid, 2))
+    For c = 1 To UBound(grid, 2)
+        filled = 0: formulas = 0
+        For r = 1 To lines
+            If Not IsEmpty(grid(r, c)) Then
+                filled = filled + 1
+                If IsFormulaText(grid(r, c)) Then formulas = formulas + 1
+            End If
+        Next r
+        marked(c) = (filled = 1 And formulas = 1 And lines < target.Rows.Count)
+        If marked(c) Then target.Cells(lines + 1, c).Value = "-"
+    Next c
+    target.Resize(lines).Formula = part
+    For c = 1 To UBound(grid, 2)
+        If marked(c) Then target.Cells(lines + 1, c).ClearContents
+    Next c
+End Sub
+
+Private Sub WriteMonths()
+    Dim m As Long, k As Long, c As Long, tbl As Range, span As Long, extra As Long
+    Dim dated As Variant
+    For m = 1 To 12
+        Set tbl = MonthArea(m)
+        span = tbl.Rows.Count
+        If outRows(m) >= span Then
+            ' lines inserted inside the table, so the table and every range on it grow;
+            ' a spare row always stays below the last action
+            extra = outRows(m) - span + SPARE_MONTH_ROWS
+            tbl.Worksheet.Rows(tbl.Row + span - 1).Resize(extra).Insert
+            grownBy(m) = extra
+            Set tbl = MonthArea(m)
+        End If
+        PutRows tbl, outTable(m), outRows(m)
+        If outRows(m) > 0 Then
+            ' a date keeps showing as a date where the column's format is not one
+            dated = outDated(m)
+            For k = 1 To outRows(m)
+                For c = M_INPUT + 2 To M_INPUT + 4
+                    If dated(k, c) Then ShowAsDate tbl.Cells(k, c)
+                Next c
+            Next k
+        End If
+    Next m
+End Sub
+
+Private Sub ShowAsDate(ByVal cell As Range)
+    If IsDateFormat(cell.NumberFormat) Then Exit Sub
+    formatCount = formatCount + 1
+    ReDim Preserve formatCells(1 To formatCount): ReDim Preserve formatWas(1 To formatCount)
+    Set formatCells(formatCount) = cell
+    formatWas(formatCount) = cell.NumberFormat
+    cell.NumberFormat = DATE_FORMAT
+End Sub
+
 Private Sub WriteActions()
-    Dim actions As Range, size As Long, i As Long, rank() As Long, count As Long, k As Long
-    Dim months() As Variant, statuses() As Variant, ranks() As Variant, reasons() As Variant
-    Set actions = ActionsArea()
-    size = actions.Rows.Count
-    ' rows that hold no action have none of these (Empty said explicitly: LibreOffice
-    ' writes a 0 for an element ReDim left unset)
-    ReDim months(1 To size, 1 To 1): ReDim statuses(1 To size, 1 To 1)
-    ReDim ranks(1 To size, 1 To 1): ReDim reasons(1 To size, 1 To 1)
-    For i = 1 To size
-        months(i, 1) = Empty: statuses(i, 1) = Empty: ranks(i, 1) = Empty: reasons(i, 1) = Empty
-    Next i
-    ReDim rank(1 To n + 1)
-    count = 0
-    For i = 1 To n
-        If aOpen(i) And aScored(i) Then count = count + 1: rank(count) = i
-    Next i
-    SortByRank rank, count
-    For k = 1 To count
-        ranks(aRow(rank(k)), 1) = k
+    Dim k As Long, r As Long, grid As Variant, span As Long
+    span = UBound(outActions, 1)
+    grid = Blanks(span, 1)
+    For k = 1 To 4
+        For r = 1 To span
+            grid(r, 1) = outActions(r, k)
+        Next r
+        PutRows ActionColumn(k), grid, span
     Next k
-    For i = 1 To n
-        If pMonth(i) > 0 Then months(aRow(i), 1) = monthNames(pMonth(i))
-        statuses(aRow(i), 1) = aStatus(i)
-        reasons(aRow(i), 1) = pReason(i)
-    Next i
-    ' cleared first: an Empty in an array leaves a LibreOffice cell as it was
-    For k = 0 To 1
-        actions.Columns(C_MONTH + k * (C_RANK - C_MONTH)).ClearContents
-        actions.Columns(C_STATUS + k * (C_REASON - C_STATUS)).ClearContents
+End Sub
+
+Private Sub PutBack(ByVal stamp As Range)
+    ' writing failed: every cell written goes back to what it held
+    Dim m As Long, k As Long, tbl As Range
+    On Error Resume Next
+    For k = formatCount To 1 Step -1
+        formatCells(k).NumberFormat = formatWas(k)
     Next k
-    actions.Columns(C_MONTH).Value = months
-    actions.Columns(C_STATUS).Formula = statuses
-    actions.Columns(C_RANK).Value = ranks
-    actions.Columns(C_REASON).Value = reasons
+    For m = 1 To 12
+        Set tbl = MonthArea(m)
+        If grownBy(m) > 0 Then
+            tbl.Worksheet.Rows(tbl.Row + tbl.Rows.Count - 1 - grownBy(m)).Resize(grownBy(m)).Delete
+            Set tbl = MonthArea(m)
+        End If
+        PutRows tbl, keptTable(m), UBound(keptTable(m), 1)
+    Next m
+    For k = 1 To 4
+        PutRows ActionColumn(k), keptActions(k), UBound(keptActions(k), 1)
+    Next k
+    stamp.Formula = keptStamp
 End Sub

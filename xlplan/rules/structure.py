@@ -185,17 +185,13 @@ def button_broken(ctx: CheckContext):
         return
     if code is None:
         yield path.name, f"the macro module {macros.MODULE!r} is missing"
-    elif _code_lines(code) != _code_lines(macros.source()):
+    elif macros.code_lines(code) != macros.code_lines(macros.source()):
         yield path.name, f"the macro module {macros.MODULE!r} differs from this version's"
     buttons = macros.buttons_in(path)
     for role in ("actions", "dashboard"):
         sheet = ctx.doc.sheet(role)
         if sheet is not None and not any(m.endswith(macros.MACRO) for m in buttons.get(sheet, [])):
             yield ctx.where(sheet, 0, 0), "the Recalculate priorities button is missing"
-
-
-def _code_lines(text: str) -> list[str]:
-    return [line.rstrip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
 
 
 @rule("S108", "dropdown-removed", "error", "A dropdown list xlplan set up was removed.",
