@@ -109,6 +109,43 @@ def test_new_writes_the_macro_from_its_source_and_wires_both_buttons(tmp_path):
     assert macros.source().isascii()
 
 
+def module_offsets(dir_stream: bytes) -> dict[str, int]:
+    """Module name -> MODULEOFFSET, read from a decompressed dir stream by the records'
+    ids ([MS-OVBA] 2.3.4.2: MODULENAME 0x0019, MODULEOFFSET 0x0031)."""
+    import struct
+    out, name, i = {}, None, 0
+    while i + 6 <= len(dir_stream):
+        rid, size = struct.unpack_from("<HI", dir_stream, i)
+        if rid == 0x0009:  # PROJECTVERSION: its Size field is 4 but 6 bytes follow
+            size = 6
+        data = dir_stream[i + 6:i + 6 + size]
+        if rid == 0x0019:
+            name = data.decode("latin-1")
+        elif rid == 0x0031:
+            out[name] = struct.unpack("<I", data)[0]
+        i += 6 + size
+    return out
+
+
+def test_the_vba_project_is_source_only_in_the_form_the_specification_writes(tmp_path):
+    """[MS-OVBA] 2.3.4.1 and LibreOffice's exporter: _VBA_PROJECT is the 7-byte header
+    with Version 0xFFFF, and every module's source starts at offset 0 (no compiled
+    cache), so Excel compiles the project from its source on open."""
+    import io
+    import olefile
+    from oletools.olevba import decompress_stream
+    path = xlplan.new(tmp_path / "plan.xlsm", Settings(year=2027))
+    with zipfile.ZipFile(path) as z:
+        ole = olefile.OleFileIO(io.BytesIO(z.read("xl/vbaProject.bin")))
+    assert ole.openstream("VBA/_VBA_PROJECT").read() == bytes.fromhex("cc61ffff000000")
+    offsets = module_offsets(decompress_stream(bytearray(ole.openstream("VBA/dir").read())))
+    assert set(offsets) == {"ThisWorkbook", "xlplan"} | {
+        f"Sheet{i}" for i in range(1, len(openpyxl.load_workbook(path).sheetnames) + 1)}
+    assert set(offsets.values()) == {0}
+    source = decompress_stream(bytearray(ole.openstream("VBA/xlplan").read()))
+    assert code_lines(source.decode("ascii")) == code_lines(macros.source())
+
+
 def test_the_same_plan_gives_the_same_macro_enabled_bytes(tmp_path):
     a = xlplan.new(tmp_path / "a.xlsm", Settings(year=2027))
     b = xlplan.new(tmp_path / "b.xlsm", Settings(year=2027))
@@ -340,19 +377,23 @@ def test_the_button_clicked_in_excel_s_model_does_what_prioritize_does(tmp_path)
     assert_typed_cells_kept(clicked / "typed.xlsm")
 
 
-def stopping_workbooks(folder: Path) -> dict[str, Path]:
+def stopping_workbooks(folder: Path, names=("protected", "error")) -> dict[str, Path]:
     """Workbooks the button must refuse, edited in (a model of) Excel, which saves the
-    values: a month sheet protected, and an error value where Settings' hours are."""
+    values: a month sheet protected, an error value where Settings' hours are, and
+    ("array") an array formula reaching into the last month table the button writes,
+    which Excel finds only when it writes there, after the other months."""
     from pyopenvba.apps.excel import ExcelApplication
     folder.mkdir()
     out = {}
-    for name in ("protected", "error"):
+    for name in names:
         path = folder / f"{name}.xlsm"
         write_plan(xlplan.make_plan(Settings(year=2027, hours_per_week=6)), path)
         app = ExcelApplication.open(path, with_vba=False)
         sheets = {ws.name: ws for ws in app.workbook.sheets_}
         if name == "protected":  # the last month the button writes
             sheets["Dec"].vba_get("Protect")
+        elif name == "array":  # notes of two rows and the cells beside the table
+            sheets["Dec"].vba_get("Range", ["L10:M11"]).vba_set("FormulaArray", "=1+1")
         else:
             sheets["Settings"].vba_get("Range", ["B12"]).vba_set("Formula", "=NA()")
         for ws in app.workbook.sheets_:
@@ -363,12 +404,17 @@ def stopping_workbooks(folder: Path) -> dict[str, Path]:
 
 
 STOPPED = {"protected": "The sheet Dec is protected. Unprotect it",
-           "error": "Settings!B"}
+           "error": "Settings!B", "array": "You can't change part of an array"}
 
 
 def test_the_button_changes_nothing_and_says_why_when_it_cannot_run_in_excel_s_model(
         tmp_path):
-    files = stopping_workbooks(tmp_path / "in")
+    files = stopping_workbooks(tmp_path / "in", ("protected", "error", "array"))
+    # the array stops the click halfway: Jan to Nov were written, and are put back
+    planned = tmp_path / "planned.xlsm"
+    shutil.copy(files["array"], planned)
+    moved = {p.before for p in xlplan.prioritize(planned, now=NOW).schedule.moves}
+    assert moved - {12}, moved
     reports = excel_model.click_all(list(files.values()), tmp_path / "excel", NOW)
     for name, report in zip(files, reports):
         assert report["error"] is None, report
@@ -377,6 +423,26 @@ def test_the_button_changes_nothing_and_says_why_when_it_cannot_run_in_excel_s_m
         assert STOPPED[name] in message, message
         out = tmp_path / "excel" / files[name].name
         assert engine.sheet_differences(files[name], out) == [], name
+
+
+@pytest.mark.engine
+def test_the_button_changes_nothing_and_says_why_when_it_cannot_run_in_libreoffice(
+        tmp_path, soffice):
+    """LibreOffice lets a macro write on a protected sheet and reads an error value as
+    a number: the macro asks the sheet and the cell's shown text, and refuses alike."""
+    files = stopping_workbooks(tmp_path / "in")
+    clicked = engine.click_button(list(files.values()), tmp_path / "lo")
+    # what the click's message box says: the text Recalculate hands it
+    told = engine.click_button(list(files.values()), tmp_path / "told",
+                               sheet="macro:xlplan.Recalculate")
+    for name, report, message in zip(files, clicked, told):
+        assert report["error"] is None and message["error"] is None, (report, message)
+        assert message["returned"].startswith(
+            "Priorities not recalculated; nothing was changed."), message
+        assert STOPPED[name] in message["returned"], message
+        for folder in ("lo", "told"):
+            out = tmp_path / folder / files[name].name
+            assert engine.sheet_differences(files[name], out) == [], (name, folder)
 
 
 def assert_typed_cells_kept(path: Path) -> None:

@@ -47,9 +47,26 @@ def vba_project(sheet_count: int, others: tuple[tuple[str, str], ...] = ()) -> b
             project = f.add_vba_project()
             for name, code in ((MODULE, source()), *others):
                 project.add_module(name, code.replace("\r\n", "\n").replace("\n", "\r\n"))
+            # the template's document modules carry compiled code in front of their
+            # source; rewriting them puts each at offset 0, source only
+            for module in project.modules:
+                module.dirty = True
             f.save(out)
         with zipfile.ZipFile(out) as z:
-            return z.read("xl/vbaProject.bin")
+            return _without_cache(z.read("xl/vbaProject.bin"))
+
+
+# [MS-OVBA] 2.3.4.1: a project with no compiled cache has Version 0xFFFF and nothing
+# after the header; Office compiles such a project from its source on open, and
+# LibreOffice's own exporter writes exactly these seven bytes
+NO_CACHE = b"\xcc\x61\xff\xff\x00\x00\x00"
+
+
+def _without_cache(project: bytes) -> bytes:
+    from pyopenvba.cfb import CFB
+    cfb = CFB.from_bytes(project)
+    cfb.write_stream_in_storage("VBA", "_VBA_PROJECT", NO_CACHE)
+    return cfb.to_bytes()
 
 
 _TOKENS = None

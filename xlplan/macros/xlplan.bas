@@ -116,23 +116,38 @@ Private formatWas() As Variant
 Private formatCount As Long
 
 Public Sub RecalculatePriorities()
-    Dim failure As String, screen As Variant, events As Variant, calc As Variant
-    ' the application's settings, each read and put back on its own: an engine that
-    ' lacks one still runs the rest
+    Dim failure As String, was As Variant
+    was = Quieten()
+    failure = Recalculate()
+    PutSettingsBack was
+    If failure <> "" Then MsgBox failure, 48, "xlplan"
+End Sub
+
+' The application's settings, each read and set on its own, so an engine that lacks
+' one still runs the rest. Kept out of Recalculate: in LibreOffice, a procedure that
+' has run On Error Resume Next ignores the errors its callees raise even after an
+' On Error GoTo, so the refusals would pass unseen.
+Private Function Quieten() As Variant
+    Dim was(1 To 3) As Variant
     On Error Resume Next
-    screen = Application.ScreenUpdating
-    events = Application.EnableEvents
-    calc = Application.Calculation
+    was(1) = Application.ScreenUpdating
+    was(2) = Application.EnableEvents
+    was(3) = Application.Calculation
     Application.ScreenUpdating = False
     Application.EnableEvents = False
-    On Error GoTo 0
-    failure = Recalculate()
+    Quieten = was
+End Function
+
+Private Sub CalculateByHand()
     On Error Resume Next
-    If Not IsEmpty(calc) Then Application.Calculation = calc
-    If Not IsEmpty(events) Then Application.EnableEvents = events
-    If Not IsEmpty(screen) Then Application.ScreenUpdating = screen
-    On Error GoTo 0
-    If failure <> "" Then MsgBox failure, 48, "xlplan"
+    Application.Calculation = XL_MANUAL
+End Sub
+
+Private Sub PutSettingsBack(was As Variant)
+    On Error Resume Next
+    If Not IsEmpty(was(3)) Then Application.Calculation = was(3)
+    If Not IsEmpty(was(2)) Then Application.EnableEvents = was(2)
+    If Not IsEmpty(was(1)) Then Application.ScreenUpdating = was(1)
 End Sub
 
 Private Function Recalculate() As String
@@ -143,9 +158,7 @@ Private Function Recalculate() As String
     writing = False
     Set stamp = Area("Act_Recalculated")
     Application.Calculate
-    On Error Resume Next
-    Application.Calculation = XL_MANUAL
-    On Error GoTo Failed
+    CalculateByHand
     ReadActions
     doing = "planning"
     ScheduleActions
@@ -238,11 +251,21 @@ Private Function Setting(ByVal label As String, ByVal what As String) As Double
     ' a number of the Settings sheet; an error value there stops the click
     Dim cell As Range
     Set cell = Area(label)
-    If IsError(cell.Value) Then
+    If ShowsError(cell) Then
         Refuse "Settings!" & cell.Address(False, False) & " (" & what & ") shows an " & _
                "error value. Type a number there and click again."
     End If
     Setting = Num(cell.Value)
+End Function
+
+Private Function ShowsError(ByVal cell As Range) As Boolean
+    ' an error value: Excel reads it as an Error; LibreOffice reads a number and shows
+    ' the error as the cell's text (#N/A, #VALUE!, #NAME?, Err:502); "###" is only a
+    ' number too wide for its column
+    Dim shown As String
+    shown = cell.Text
+    ShowsError = IsError(cell.Value) Or shown = "#N/A" Or Left(shown, 4) = "Err:" Or _
+                 (Left(shown, 1) = "#" And (Right(shown, 1) = "!" Or Right(shown, 1) = "?"))
 End Function
 
 Private Function ListLabels(ByVal label As String) As Variant
