@@ -78,10 +78,11 @@ def uno_python() -> str | None:
 
 
 def click_button(files: list[Path], outdir: Path, sheet: str = "Actions",
-                 timeout: int = 1800) -> list[dict]:
+                 timeout: int = 1800, now=None) -> list[dict]:
     """Click the form button on ``sheet`` of each file in LibreOffice (tests/lo_button.py)
     and save the result in ``outdir``; one report per file. ``sheet`` "macro:M.NAME"
-    runs that macro instead of a button's."""
+    runs that macro instead of a button's. ``now`` (a datetime) is when the clicks
+    happen, for LibreOffice's clock."""
     import json
     python = uno_python()
     if python is None:
@@ -89,7 +90,9 @@ def click_button(files: list[Path], outdir: Path, sheet: str = "Actions",
     script = Path(__file__).with_name("lo_button.py")
     proc = subprocess.run([python, str(script), sheet, str(outdir), *map(str, files)],
                           capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, "SOFFICE": soffice() or "soffice"})
+                          env={**os.environ, "SOFFICE": soffice() or "soffice",
+                               **({"LO_CLOCK": now.strftime("%Y-%m-%d %H:%M:%S")}
+                                  if now else {})})
     if proc.returncode != 0:
         raise RuntimeError(f"clicking failed: {proc.stdout} {proc.stderr}")
     return [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]

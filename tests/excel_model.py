@@ -59,10 +59,12 @@ def click(path: Path, outdir: Path, now: dt.datetime, macro: str = "") -> dict:
     return report
 
 
-def click_all(files: list[Path], outdir: Path, now: dt.datetime, macro: str = "",
-              workers: int = 2) -> list[dict]:
-    """``click`` each file, ``workers`` at a time; reports in the order of files."""
+def click_all(files: list[Path], outdir: Path, now: dt.datetime | list[dt.datetime],
+              macro: str = "", workers: int = 2) -> list[dict]:
+    """``click`` each file, ``workers`` at a time, at ``now`` (one time for all, or one
+    per file); reports in the order of files."""
     Path(outdir).mkdir(parents=True, exist_ok=True)
+    times = now if isinstance(now, list) else [now] * len(files)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(click, files, [outdir] * len(files), [now] * len(files),
+        return list(pool.map(click, files, [outdir] * len(files), times,
                              [macro] * len(files)))

@@ -5,6 +5,10 @@ Run by the system Python (the one python3-uno serves), not the test venv:
     python3 tests/lo_button.py SHEET OUTDIR FILE...
     python3 tests/lo_button.py macro:MODULE.NAME OUTDIR FILE...   (runs that macro instead)
 
+With LO_CLOCK="YYYY-MM-DD HH:MM:SS" in the environment, LibreOffice runs with its clock
+starting at that time (libfaketime, Debian's faketime package), so the macro's Now and
+Date are the test's.
+
 For each FILE: load it with macros allowed, find the form button on sheet SHEET, read
 the script its click runs, run that script, save the workbook (as .xlsm) in OUTDIR.
 Prints one JSON object per file: {"file", "buttons": [{"label", "script"}],
@@ -109,6 +113,15 @@ def click(desktop, path: Path, sheet_name: str, outdir: Path) -> dict:
     return result
 
 
+def clock(start: str) -> dict[str, str]:
+    """The environment that starts a program's clock at ``start`` (libfaketime)."""
+    import glob
+    found = sorted(glob.glob("/usr/lib/*/faketime/libfaketimeMT.so.1"))
+    if not found:
+        raise RuntimeError("libfaketime is missing: apt-get install -y faketime")
+    return {"LD_PRELOAD": found[0], "FAKETIME": "@" + start, "FAKETIME_DONT_RESET": "1"}
+
+
 def main(argv: list[str]) -> int:
     sheet_name, outdir, files = argv[0], Path(argv[1]), [Path(p) for p in argv[2:]]
     outdir.mkdir(parents=True, exist_ok=True)
@@ -118,12 +131,15 @@ def main(argv: list[str]) -> int:
         (user / "registrymodifications.xcu").write_text(PROFILE_XCU)
         pipe = f"xlplan{os.getpid()}"
         soffice = os.environ.get("SOFFICE", "soffice")
+        env = {**os.environ, "HOME": prof}
+        if os.environ.get("LO_CLOCK"):
+            env.update(clock(os.environ["LO_CLOCK"]))
         proc = subprocess.Popen(
             [soffice, "--headless", "--invisible", "--norestore", "--nologo",
              "--nodefault", f"-env:UserInstallation=file://{prof}",
              f"--accept=pipe,name={pipe};urp;"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env={**os.environ, "HOME": prof})
+            env=env)
         try:
             desktop = connect(pipe, proc)
             for f in files:

@@ -334,7 +334,7 @@ def stamp_cell(path: Path) -> tuple[str, int, int]:
 def test_the_button_clicked_in_libreoffice_does_what_prioritize_does(tmp_path, soffice):
     given, by_python, moves = button_workbooks(tmp_path)
     clicked = tmp_path / "lo"
-    reports = engine.click_button(sorted(given.glob("*.xlsm")), clicked)
+    reports = engine.click_button(sorted(given.glob("*.xlsm")), clicked, now=NOW)
     assert len(reports) == len(moves)
     for report in reports:
         name = Path(report["file"]).stem
@@ -352,7 +352,7 @@ def test_the_button_clicked_in_libreoffice_does_what_prioritize_does(tmp_path, s
     # button's link to its macro when it saves a workbook; sync puts the button back.)
     once = clicked / "sample.xlsm"
     xlplan.sync(once)
-    report, = engine.click_button([once], tmp_path / "again")
+    report, = engine.click_button([once], tmp_path / "again", now=NOW)
     assert report["error"] is None
     twice = tmp_path / "again" / "sample.xlsm"
     assert engine.sheet_differences(once, twice, {stamp_cell(twice)}) == []
@@ -471,7 +471,7 @@ def assert_typed_cells_kept(path: Path) -> None:
 @pytest.mark.engine
 def test_the_button_still_works_after_sync_and_prioritize_rewrote_the_file(tmp_path, soffice):
     path = xlplan.new(tmp_path / "plan.xlsm", Settings(year=2027))
-    first, = engine.click_button([path], tmp_path / "lo1")
+    first, = engine.click_button([path], tmp_path / "lo1", now=NOW)
     assert first["error"] is None
     saved_by_libreoffice = tmp_path / "lo1" / "plan.xlsm"
     xlplan.sync(saved_by_libreoffice)
@@ -492,7 +492,7 @@ def test_the_button_still_works_after_sync_and_prioritize_rewrote_the_file(tmp_p
     expected = tmp_path / "expected.xlsm"
     shutil.copy(saved_by_libreoffice, expected)
     assert xlplan.prioritize(expected, now=NOW).schedule.moves
-    second, = engine.click_button([saved_by_libreoffice], tmp_path / "lo2")
+    second, = engine.click_button([saved_by_libreoffice], tmp_path / "lo2", now=NOW)
     assert second["error"] is None
     out = tmp_path / "lo2" / "plan.xlsm"
     assert engine.sheet_differences(expected, out, {stamp_cell(out)}) == []

@@ -3,6 +3,7 @@ fixed actions unmoved, deterministic and idempotent."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -123,3 +124,46 @@ def test_an_action_with_work_typed_on_its_month_row_keeps_its_month():
     moved = copy.deepcopy(plan)
     apply(moved, result)
     assert schedule(moved, NAMES).moves == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(plans(), st.dates(min_value=dt.date(2026, 10, 1), max_value=dt.date(2028, 3, 31)),
+       st.integers(1, 12))
+def test_as_of_a_day_nothing_goes_into_a_closed_month_and_late_work_is_named(
+        plan, today, start):
+    """Read on any day (before, during and after the plan year, any start month):
+    closed months take no action they did not already hold, every open action planned
+    in a closed month is late (and stays late once re-planned), and none other is."""
+    s = plan.settings
+    s.start_month, s.as_of = start, today
+    # the plan month of ``today``, counted here from the calendar
+    months_in = (today.year - s.year) * 12 + today.month - start + 1
+    current = min(13, max(1, months_in))
+    before = {a.id: (a.month, a.is_open) for a in plan.actions}  # ids are unique here
+    closed_open = {a.id for a in plan.actions if a.is_open and a.month and a.month < current}
+    assert {a.id for a in plan.late} == closed_open
+
+    result = schedule(plan, NAMES)
+    for p in result.placements.values():
+        if p.after and p.after < current:
+            assert p.after == p.before, f"{p.action} placed in a closed month: {p.reason}"
+        if p.kind == "late":
+            assert p.before and p.before < current and p.after >= current
+            assert p.reason.startswith(f"moved {NAMES[p.before - 1]} → ")
+            assert p.reason.endswith(f"late, {NAMES[p.before - 1]} is closed")
+        assert bool(p.late_since) == (p.action in closed_open), p
+    # a movable late action is re-planned, left unplaced, or kept where work is typed
+    for a in plan.actions:
+        p = result.placements[a.id]
+        if a.id in closed_open and not fixed(a, s) and p.kind not in ("dropped", "kept"):
+            assert p.kind in ("late", "unplaced"), p
+
+    apply(plan, result)
+    for a in plan.actions:
+        was_month, _ = before[a.id]
+        assert a.late_since == (NAMES[was_month - 1] if a.id in closed_open else "")
+    # a second run the same day moves nothing and keeps the late marks
+    again = schedule(plan, NAMES)
+    assert again.moves == []
+    assert {k: p.late_since for k, p in again.placements.items()} == \
+        {a.id: a.late_since for a in plan.actions}

@@ -69,10 +69,12 @@ def sync(path: str | Path, *, dry_run: bool = False):
     return run(path, dry_run=dry_run)
 
 
-def prioritize(path: str | Path, *, dry_run: bool = False, now: _dt.datetime | None = None):
-    """Rank and schedule a workbook's actions; returns a ``PrioritizeReport``."""
+def prioritize(path: str | Path, *, dry_run: bool = False, now: _dt.datetime | None = None,
+               today: _dt.date | None = None):
+    """Rank and schedule a workbook's actions as of ``today`` (default: the day of
+    ``now``, or the wall clock's); returns a ``PrioritizeReport``."""
     from .repair import prioritize as run
-    return run(path, dry_run=dry_run, now=now)
+    return run(path, dry_run=dry_run, now=now, today=today)
 
 
 def rollover(path: str | Path, output: str | Path | None = None, *, force: bool = False,

@@ -173,23 +173,34 @@ def sync(file, dry_run):
     click.echo(xlplan.sync(file, dry_run=dry_run).as_text())
 
 
+today_option = click.option(
+    "--today", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+    help="The day to read the plan on (default: today); months before its month are closed.")
+
+
 @main.command()
 @click.argument("file", type=click.Path())
 @click.option("--dry-run", is_flag=True, help="Print the moves; write nothing.")
 @click.option("--explain", metavar="ID", help="Say why action ID sits where it does.")
+@today_option
 @friendly_errors
-def prioritize(file, dry_run, explain):
+def prioritize(file, dry_run, explain, today):
     """Rank the open actions and give each a month that respects capacity, budget,
-    dependencies, the work-in-progress limit and commercial moments. Moved actions
-    take their status and notes along; each gets its reason in the Actions sheet.
+    dependencies, the work-in-progress limit and commercial moments, as of today:
+    months before the current one are closed, and an action not done in one is late
+    and planned again from the current month. Moved actions take their status and
+    notes along; each gets its reason in the Actions sheet, and Settings' as-of date
+    becomes today.
 
     \b
     Example:
       xlplan prioritize roadmap_2027.xlsx --dry-run
       xlplan prioritize roadmap_2027.xlsx --explain A17
+      xlplan prioritize roadmap_2027.xlsx --today 2027-11-23
     """
     import xlplan
-    report = xlplan.prioritize(file, dry_run=dry_run or explain is not None)
+    report = xlplan.prioritize(file, dry_run=dry_run or explain is not None,
+                               today=today.date() if today else None)
     click.echo(report.explain(explain) if explain else report.as_text())
 
 

@@ -117,7 +117,9 @@ class PrioritizeReport:
     def as_text(self) -> str:
         moves = self.schedule.moves
         verb = "moved" if self.written else "would move"
+        late = self.schedule.late
         lines = [f"{self.path.name}: {verb} {len(moves)} action(s)"
+                 + (f" ({len(late)} late, out of closed months)" if late else "")
                  + (f", {len(self.schedule.unplaced)} could not be placed"
                     if self.schedule.unplaced else "")
                  + (f"; backup in {shown(self.backup)}" if self.backup else "")]
@@ -125,24 +127,34 @@ class PrioritizeReport:
         return "\n".join(lines)
 
 
-def prioritize(path, dry_run: bool = False, now: _dt.datetime | None = None
-               ) -> PrioritizeReport:
-    """Rank and schedule the workbook's actions; move them in the file unless
-    ``dry_run``, and stamp it with the day of ``now`` (the button stamps the minute).
-    A second run moves nothing: the same day, the file's bytes stay the same."""
+def prioritize(path, dry_run: bool = False, now: _dt.datetime | None = None,
+               today: _dt.date | None = None) -> PrioritizeReport:
+    """Rank and schedule the workbook's actions as of ``today`` (default: the day of
+    ``now``, the wall clock's when not given); move them in the file unless
+    ``dry_run``, set the workbook's as-of date to that day and stamp it (the button
+    does the same with the day and minute of its click). A second run the same day
+    moves nothing and leaves the file's bytes as they were."""
     path = Path(path)
+    now = now or _dt.datetime.now()
+    today = today or now.date()
     with writing(path, dry_run):
         doc = open_document(path)
         read = read_plan(doc)
         refuse_unplaced(doc, read)
+        read.plan.settings.as_of = today
         names = doc.labels.plan_months(read.plan.settings)
         rank_actions(read.plan.actions, read.plan.settings)
         result = schedule(read.plan, names)
         report = PrioritizeReport(path, result)
         if not dry_run:
             apply(read.plan, result)
-            read.plan.recalculated = (now or _dt.datetime.now()).date()
-            report.backup = _write(path, rebuild(doc, read), read.plan.settings.year)
+            read.plan.recalculated = today
+            book = rebuild(doc, read)
+            # the as-of date is an input the manager may retype; prioritize sets it, as
+            # the button does, over what rebuild put back
+            as_of = book.names["Set_AsOf"]
+            book.sheet("settings").put(as_of.row, as_of.col, today, "input_date")
+            report.backup = _write(path, book, read.plan.settings.year)
             report.written = True
     return report
 

@@ -82,3 +82,16 @@ def kpi_status(progress, months, labels: dict[str, str]) -> Expr:
 def evaluate(expr: Expr):
     """The value of an expression made of constants only."""
     return expr.ev(None)
+
+
+CURRENT_MONTH = Name("Set_CurrentMonth")
+
+
+def late(month, status, late_since, label: str, finished: tuple[str, str]) -> Expr:
+    """``label`` for an action that is not done or abandoned (``finished``'s two labels)
+    and is planned in a closed month (before the as-of date's) or was re-planned out of
+    one (``late_since`` names that month), else blank."""
+    month, status, late_since = lift(month), lift(status), lift(late_since)
+    index = Fn("IFERROR", Fn("MATCH", month, Name("List_Months"), 0), 13)
+    return Fn("IF", Fn("OR", status.eq(finished[0]), status.eq(finished[1])), "",
+              Fn("IF", Fn("OR", late_since.ne(""), index.lt(CURRENT_MONTH)), label, ""))

@@ -427,6 +427,16 @@ def _date(y, m, d):
         return XLError.NUM
 
 
+def _date_part(s, part: str):
+    """YEAR or MONTH of a serial number; #NUM! for a negative one, as in Excel."""
+    n = to_number(s)
+    if isinstance(n, XLError):
+        return n
+    if n < 0 or n >= 2958466:
+        return XLError.NUM
+    return getattr(from_serial(n), part)
+
+
 def _weekday(s, kind=1):
     day = from_serial(to_number(s)).isoweekday()  # Monday=1 .. Sunday=7
     if int(kind) == 2:
@@ -483,6 +493,8 @@ FUNCTIONS: dict[str, Callable] = {
     "MATCH": _match,
     "DATE": _strict(_date),
     "WEEKDAY": _strict(_weekday),
+    "YEAR": _strict(lambda s: _date_part(s, "year")),
+    "MONTH": _strict(lambda s: _date_part(s, "month")),
     "MOD": _strict(_mod),
     "LEN": _strict(lambda s: len(to_text(s))),
     "SUBSTITUTE": _strict(lambda s, a, b: to_text(s).replace(to_text(a), to_text(b))),

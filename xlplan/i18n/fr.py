@@ -50,6 +50,8 @@ LABELS = {
     "settings.capacity": "Heures internes par mois",
     "settings.wip_limit": "Limite d'actions en cours",
     "settings.plan_start": "Début du plan", "settings.plan_end": "Fin du plan",
+    "settings.as_of": "Plan à la date du (le bouton met le jour du clic)",
+    "settings.current_month": "Mois en cours du plan (13 : année finie)",
     "settings.scoring": "Notation", "settings.weight_impact": "Poids de l'impact",
     "settings.weight_effort": "Poids de l'effort (faible effort = bonne note)",
     "settings.weight_risk": "Poids du risque (faible risque = bonne note)",
@@ -83,6 +85,7 @@ LABELS = {
     "actions.rank": "Rang", "actions.kpi": "KPI lié", "actions.reason": "Pourquoi ici",
     "actions.recalculated": "Dernier recalcul",
     "actions.origin": "Prévue d'abord", "actions.carried": "Années reportées",
+    "actions.late_since": "En retard depuis",
     "button.recalculate": "Recalculer les priorités",
     "actions.note": "Impact, effort et risque de 1 à 5. Le statut se met à jour dans les "
                     "feuilles mensuelles. Les lignes vides du bas accueillent de nouvelles "
@@ -157,6 +160,10 @@ LABELS = {
     "alert.kpi_red": "KPI au rouge",
     "alert.blocked": "Actions bloquées",
     "alert.unowned": "Actions sans responsable",
+    "late": "En retard",
+    "actions.late": "En retard",
+    "alert.late": "Actions en retard (non terminées, mois clos)",
+    "month.late": "En retard (mois clos, non terminées)",
     "dash.chart_budget": "Budget prévu et dépensé par mois",
     "dash.chart_status": "Actions par statut et par mois",
     "dash.chart_kpi": "Progression des KPI", "dash.chart_matrix": "Matrice impact / effort",

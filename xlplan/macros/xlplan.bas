@@ -14,7 +14,7 @@
 ' keeps, and this all-or-nothing, stand in for it.
 Option Explicit
 
-Private Const ACT_COLS As Long = 21
+Private Const ACT_COLS As Long = 24
 Private Const C_ID As Long = 1
 Private Const C_TITLE As Long = 2
 Private Const C_IMPACT As Long = 6
@@ -31,6 +31,9 @@ Private Const C_QUADRANT As Long = 18
 Private Const C_RANK As Long = 19
 Private Const C_KPI As Long = 20
 Private Const C_REASON As Long = 21
+Private Const C_LATE_SINCE As Long = 24
+' the Actions columns the plan decides: month, status, rank, why here, late since
+Private Const DECIDED_COLS As Long = 5
 Private Const MON_COLS As Long = 12
 Private Const M_INPUT As Long = 6
 Private Const SPARE_MONTH_ROWS As Long = 10
@@ -71,6 +74,7 @@ Private aEntry() As Long
 Private aHasWork() As Boolean
 Private pMonth() As Long
 Private pReason() As String
+Private aLateSince() As String
 Private depStart() As Long
 Private depCount() As Long
 Private depSlot() As Long
@@ -82,6 +86,9 @@ Private decided() As Boolean
 Private decidedMonth() As Long
 Private monthNames(1 To 12) As String
 Private startMonth As Long
+' the click's time, and the plan month of its day: months before it are closed
+Private clickTime As Date
+Private firstOpen As Long
 Private momentKeys() As String
 Private momentVals() As Long
 Private momentMonth() As Long
@@ -110,6 +117,7 @@ Private outActions As Variant
 Private keptTable(1 To 12) As Variant
 Private keptActions As Variant
 Private keptStamp As Variant
+Private keptAsOf As Variant
 Private grownBy(1 To 12) As Long
 Private formatCells() As Object
 Private formatWas() As Variant
@@ -157,6 +165,7 @@ Private Function Recalculate() As String
     doing = "reading the workbook"
     writing = False
     Set stamp = Area("Act_Recalculated")
+    clickTime = Now
     Application.Calculate
     CalculateByHand
     ReadActions
@@ -170,7 +179,8 @@ Private Function Recalculate() As String
     writing = True
     WriteMonths
     WriteActions
-    stamp.Value = Now
+    stamp.Value = clickTime
+    Area("Set_AsOf").Value = DateSerial(Year(clickTime), Month(clickTime), Day(clickTime))
     writing = False
     Application.Calculate
     Recalculate = ""
@@ -390,6 +400,10 @@ Private Sub ReadActions()
     budget = Int(Setting("Set_Budget", "annual budget") / 12 * 100 + 0.5) / 100
     wip = Setting("Set_WipLimit", "work-in-progress limit")
     startMonth = CLng(Setting("Set_StartMonth", "start month"))
+    firstOpen = (Year(clickTime) - CLng(Setting("Set_Year", "year"))) * 12 + _
+                Month(clickTime) - startMonth + 1
+    If firstOpen < 1 Then firstOpen = 1
+    If firstOpen > 13 Then firstOpen = 13
     statusLabels = ListLabels("List_Status")
     canonical = Area("List_Status").Value
     quadrantLabels = ListLabels("List_Quadrant")
@@ -447,7 +461,7 @@ Private Sub ReadActions()
     ReDim aDeps(1 To n + 1): ReDim aMoment(1 To n + 1): ReDim aReason(1 To n + 1)
     ReDim aImpact(1 To n + 1): ReDim aEffort(1 To n + 1): ReDim aStatus(1 To n + 1)
     ReDim aCode(1 To n + 1): ReDim aEntry(1 To n + 1): ReDim aHasWork(1 To n + 1)
-    ReDim pMonth(1 To n + 1): ReDim pReason(1 To n + 1)
+    ReDim pMonth(1 To n + 1): ReDim pReason(1 To n + 1): ReDim aLateSince(1 To n + 1)
     ReDim decided(1 To n + 1): ReDim decidedMonth(1 To n + 1)
     NewTable byIdKeys, byIdVals, n
     For i = 1 To n
@@ -471,6 +485,7 @@ Private Sub ReadActions()
         aDeps(i) = Txt(data(r, C_DEPS))
         aMoment(i) = Txt(data(r, C_MOMENT))
         aReason(i) = Txt(data(r, C_REASON))
+        aLateSince(i) = Txt(data(r, C_LATE_SINCE))
         aImpact(i) = data(r, C_IMPACT)
         aEffort(i) = data(r, C_EFFORT)
         aStatus(i) = data(r, C_STATUS)
@@ -747,9 +762,18 @@ Private Sub Place(ByVal i As Long)
         Decide i, 0, "not placed: " & after & " ends in the plan's last month"
         Exit Sub
     End If
+    If firstOpen > first Then first = firstOpen: after = ""
+    If first > 12 Then
+        Decide i, 0, "not placed: every month of the plan is closed"
+        Exit Sub
+    End If
     If first > last Then
-        Decide i, 0, "not placed: after " & after & " (" & monthNames(first - 1) & _
-                       ") there is no month left before " & aMoment(i)
+        If after = "" Then
+            Decide i, 0, "not placed: no open month is left before " & aMoment(i)
+        Else
+            Decide i, 0, "not placed: after " & after & " (" & monthNames(first - 1) & _
+                           ") there is no month left before " & aMoment(i)
+        End If
         Exit Sub
     End If
 
@@ -791,6 +815,8 @@ Private Sub Place(ByVal i As Long)
             End If
             If current > 0 And currentLack <> "" Then
                 why = currentLack
+            ElseIf current > 0 And current < firstOpen Then
+                why = "late, " & monthNames(current) & " is closed"
             ElseIf current > 0 Then
                 If current < first Then
                     why = "must come after " & after & " (" & monthNames(first - 1) & ")"
@@ -1000,11 +1026,11 @@ Private Sub PrepareMonths()
 End Sub
 
 Private Sub PrepareActions()
-    ' the columns of Actions the plan decides: month, status, rank, why here
+    ' the columns of Actions the plan decides (see DECIDED_COLS)
     Dim span As Long, i As Long, ranked() As Long, tally As Long, k As Long
     Dim grid As Variant
     span = ActionsArea().Rows.Count
-    grid = Blanks(span, 4)
+    grid = Blanks(span, DECIDED_COLS)
     ReDim ranked(1 To n + 1)
     tally = 0
     For i = 1 To n
@@ -1024,19 +1050,26 @@ Private Sub PrepareActions()
             grid(aRow(i), 2) = AsTyped(aStatus(i), aStatus(i))
         End If
         grid(aRow(i), 4) = AsText(pReason(i))
+        ' an open action in a closed month is late, and stays so wherever it goes next
+        If aLateSince(i) = "" And aOpen(i) And aMonth(i) > 0 And aMonth(i) < firstOpen Then
+            aLateSince(i) = monthNames(aMonth(i))
+        End If
+        If aLateSince(i) <> "" Then grid(aRow(i), 5) = AsText(aLateSince(i))
     Next i
     outActions = grid
 End Sub
 
 Private Function ActionColumn(ByVal k As Long) As Range
-    ' the k-th column the plan decides: month, status, rank, why here
-    Set ActionColumn = ActionsArea().Columns(Choose(k, C_MONTH, C_STATUS, C_RANK, C_REASON))
+    ' the k-th column the plan decides
+    Set ActionColumn = ActionsArea().Columns(Choose(k, C_MONTH, C_STATUS, C_RANK, C_REASON, _
+                                                    C_LATE_SINCE))
 End Function
 
 Private Sub CheckWritable(ByVal stamp As Range)
     Dim m As Long
     RefuseIfProtected ActionsArea().Worksheet
     RefuseIfProtected stamp.Worksheet
+    RefuseIfProtected Area("Set_AsOf").Worksheet
     For m = 1 To 12
         RefuseIfProtected MonthArea(m).Worksheet
     Next m
@@ -1063,8 +1096,8 @@ Private Sub KeepWhatIsThere(ByVal stamp As Range)
         keptTable(m) = grid
         grownBy(m) = 0
     Next m
-    ReDim keptActions(1 To 4)
-    For k = 1 To 4
+    ReDim keptActions(1 To DECIDED_COLS)
+    For k = 1 To DECIDED_COLS
         held = ActionColumn(k).Value
         typed = ActionColumn(k).Formula
         ReDim grid(1 To UBound(held, 1), 1 To 1)
@@ -1074,6 +1107,7 @@ Private Sub KeepWhatIsThere(ByVal stamp As Range)
         keptActions(k) = grid
     Next k
     keptStamp = AsTyped(stamp.Value, stamp.Formula)
+    keptAsOf = AsTyped(Area("Set_AsOf").Value, Area("Set_AsOf").Formula)
     formatCount = 0
 End Sub
 
@@ -1157,7 +1191,7 @@ Private Sub WriteActions()
     Dim k As Long, r As Long, grid As Variant, span As Long
     span = UBound(outActions, 1)
     grid = Blanks(span, 1)
-    For k = 1 To 4
+    For k = 1 To DECIDED_COLS
         For r = 1 To span
             grid(r, 1) = outActions(r, k)
         Next r
@@ -1180,8 +1214,9 @@ Private Sub PutBack(ByVal stamp As Range)
         End If
         PutRows tbl, keptTable(m), UBound(keptTable(m), 1)
     Next m
-    For k = 1 To 4
+    For k = 1 To DECIDED_COLS
         PutRows ActionColumn(k), keptActions(k), UBound(keptActions(k), 1)
     Next k
     stamp.Formula = keptStamp
+    Area("Set_AsOf").Formula = keptAsOf
 End Sub

@@ -48,6 +48,9 @@ class Settings:
     innovation_reserve: float = 0.10
     ritual_weekday: int = 1  # Monday; WEEKDAY(…, 2) numbering
     budget_split: tuple[float, float, float] | None = None
+    # the day the plan is read on: months before its month are closed; None reads the
+    # plan as of before it starts (nothing closed)
+    as_of: _dt.date | None = None
 
     def __post_init__(self):
         self.validate()
@@ -94,6 +97,18 @@ class Settings:
         """(year, calendar month) of plan month 1..12."""
         m = self.start_month - 1 + index - 1
         return self.year + m // 12, m % 12 + 1
+
+    @property
+    def current_month(self) -> int:
+        """The plan month of the as-of date, 1..12; 1 before the plan starts, 13 after
+        it ends. Months before it are closed."""
+        if self.as_of is None:
+            return 1
+        index = (self.as_of.year - self.year) * 12 + self.as_of.month - self.start_month + 1
+        return min(13, max(1, index))
+
+    def is_closed(self, month: int | None) -> bool:
+        return bool(month) and month < self.current_month
 
 
 @dataclass
@@ -150,6 +165,9 @@ class Action:
     # "Mar 2027", and how many times it has been carried into a new year
     origin: str = ""
     carried: int = 0
+    # the closed month an open action was planned in when it became late ("Mar"); it
+    # stays late, wherever it is re-planned, until it is done or abandoned
+    late_since: str = ""
 
     @property
     def is_open(self) -> bool:
@@ -232,6 +250,11 @@ class Plan:
     recalculated: _dt.datetime | None = None
     # the record of the year before, written by xlplan rollover
     record: Record | None = None
+
+    @property
+    def late(self) -> list[Action]:
+        """Open actions planned in a closed month (before the as-of date's)."""
+        return [a for a in self.actions if a.is_open and self.settings.is_closed(a.month)]
 
 
 @dataclass

@@ -10,7 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from ..errors import XlplanError
-from ..formulas import serial
+from ..formulas import from_serial, serial
 from ..i18n import calendar_month
 from ..model import (BUCKETS, KPI_GROUPS, ROLES, STATUSES, KPI, Action, AuditItem,
                      DiagnosticItem, Moment, Objective, Person, Plan, Risk, Settings,
@@ -194,6 +194,11 @@ def _settings(doc: Document, out: ReadPlan) -> Settings:
             want = type(getattr(defaults, attr))
             if raw is None:
                 continue
+            if attr == "as_of":
+                day = _as_date(raw)
+                if day is not None:
+                    values[attr] = day
+                continue
             try:
                 values[attr] = want(raw) if want is not str else str(raw).strip()
                 if want is int and float(raw) != int(float(raw)):
@@ -212,6 +217,17 @@ def _settings(doc: Document, out: ReadPlan) -> Settings:
     if split is not None:
         s.budget_split = split
     return s
+
+
+def _as_date(value) -> _dt.date | None:
+    """A date cell's value (a date, or the serial number an engine saved) as a date."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 61 <= value < 2958466:
+        return from_serial(value)
+    return None
 
 
 def _valid_setting(attr: str, value) -> bool:
@@ -392,6 +408,7 @@ def _actions(doc: Document, out: ReadPlan, months: list[str]) -> None:
                    moment=text(rec["moment"]), kpi=text(rec["kpi"]),
                    rank=rec["rank"] if isinstance(rec["rank"], int) else None,
                    reason=text(rec["reason"]), origin=text(rec["origin"]),
+                   late_since=text(rec["late_since"]),
                    carried=rec["carried"] if isinstance(rec["carried"], int) else 0)
         entries = found.get(a.id, [])
         entry = next((e for e in entries if e.month == a.month), entries[0] if entries else None)

@@ -17,7 +17,8 @@ class CheckContext:
         self.plan = self.read.plan
         self.settings = self.plan.settings
         self.labels = doc.labels
-        self.today = today or _dt.date.today()
+        # the day the plan is read on: given, else the workbook's as-of date, else today
+        self.today = today or self.settings.as_of or _dt.date.today()
         self.memo: dict = {}  # results several rules share
 
     def where(self, sheet: str, row: int, col: int | None = None) -> str:

@@ -128,7 +128,8 @@ def _number_cells(ctx: CheckContext):
       "type a plain number (no unit, no words); 1500 rather than '1 500 €'")
 def text_for_number(ctx: CheckContext):
     for sheet, r, c, what, value in _number_cells(ctx):
-        if value is not None and not _is_number(value):
+        # a date cell holds a number too (a date is its serial number)
+        if value is not None and not _is_number(value) and not isinstance(value, _dt.date):
             yield ctx.where(sheet, r, c), f"{what} holds the text {value!r}"
 
 

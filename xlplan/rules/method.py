@@ -236,3 +236,26 @@ def review_overdue(ctx: CheckContext):
                 != closed:
             yield ctx.where(t.sheet, r, t.col("review")), \
                 f"review was due {d.isoformat()}"
+
+
+@rule("M317", "late-action", "warning",
+      "An action is not done and its month is closed (before the as-of date's month), or "
+      "it was re-planned out of a closed month and is still not done.",
+      "finish it (status Done), stop it (Abandoned), or click Recalculate priorities "
+      "(xlplan prioritize) to plan it again from the current month")
+def late_action(ctx: CheckContext):
+    from dataclasses import replace
+    t = ctx.read.tables.get("tblActions")
+    if t is None:
+        return
+    s = replace(ctx.settings, as_of=ctx.today)
+    months = ctx.labels.plan_months(s)
+    for r, a in ctx.read.action_rows:
+        if not a.is_open:
+            continue
+        if s.is_closed(a.month):
+            yield ctx.where(t.sheet, r, t.col("month")), \
+                f"{a.id} is not done and {months[a.month - 1]} is closed"
+        elif a.late_since:
+            yield ctx.where(t.sheet, r, t.col("month")), \
+                f"{a.id} is late since {a.late_since}, not done yet"

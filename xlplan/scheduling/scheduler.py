@@ -11,6 +11,10 @@ Done, abandoned and pinned actions never move; they count against their months. 
 action that would be left without a month keeps its month instead when results, spend
 or notes are typed on its row there, so that nothing typed is lost; its reason says so.
 
+The plan is read as of a day (``Settings.as_of``): months before that day's are closed.
+Nothing is placed in a closed month, and an open action planned in one is late: it is
+proposed again from the current month, and its reason says it was late.
+
 Keeping a month that still fits is what makes the schedule idempotent: a second run
 finds every action where the first put it, with room there.
 
@@ -29,12 +33,20 @@ from .ranking import quadrant_of, rank_actions, score_of
 QUARTER = (1, 2, 3)
 
 
+# what a placement did; the reason is the sentence a person reads
+KINDS = ("fixed", "unscored", "dropped", "stays", "placed", "moved", "late", "kept",
+         "unplaced")
+
+
 @dataclass
 class Placement:
     action: str
     before: int | None
     after: int | None
     reason: str
+    kind: str = "stays"
+    late_since: str = ""  # the closed month it was late in, kept until it is done
+    kept_from: str = ""  # for a kept action, the kind of placement it was kept from
 
     @property
     def moved(self) -> bool:
@@ -51,7 +63,13 @@ class Schedule:
 
     @property
     def unplaced(self) -> list[Placement]:
-        return [p for p in self.placements.values() if "not placed" in p.reason]
+        return [p for p in self.placements.values()
+                if "unplaced" in (p.kind, p.kept_from)]
+
+    @property
+    def late(self) -> list[Placement]:
+        """The actions moved out of a closed month."""
+        return [p for p in self.placements.values() if p.kind == "late"]
 
 
 class _Months:
@@ -133,18 +151,19 @@ def schedule(plan: Plan, month_names: list[str]) -> Schedule:
         if fixed:
             why = "pinned" if a.is_open else ("done" if a.status == "done" else "abandoned")
             where = f" in {month_names[a.month - 1]}" if a.month else ""
-            out.placements[a.id] = Placement(a.id, a.month, a.month, why + where)
+            out.placements[a.id] = Placement(a.id, a.month, a.month, why + where, "fixed")
             decided[a.id] = a.month
         elif score_of(a, s) is None:
             out.placements[a.id] = Placement(a.id, a.month, a.month,
-                                             "not scored (impact, effort or risk missing)")
+                                             "not scored (impact, effort or risk missing)",
+                                             "unscored")
             if a.month:
                 months.add(a, a.month)
             decided[a.id] = a.month
         elif quadrant_of(a, s) == "drop":
             settle(a, Placement(
                 a.id, a.month, None, f"drop quadrant (impact {a.impact}, effort {a.effort}): "
-                "left unscheduled; stop it or rethink it"))
+                "left unscheduled; stop it or rethink it", "dropped"))
         else:
             movable.append(a)
 
@@ -157,10 +176,15 @@ def schedule(plan: Plan, month_names: list[str]) -> Schedule:
         if pick is None:  # the rest wait on each other: a dependency cycle
             for a in pending:
                 settle(a, Placement(a.id, a.month, None,
-                                    "not placed: its dependencies form a circle"))
+                                    "not placed: its dependencies form a circle", "unplaced"))
             break
         pending.remove(pick)
         settle(pick, _place(pick, s, months, month_names, by_id, decided, moments))
+    for a in plan.actions:
+        p = out.placements.get(a.id)
+        if p is not None:
+            p.late_since = a.late_since or (
+                month_names[a.month - 1] if a.is_open and s.is_closed(a.month) else "")
     return out
 
 
@@ -184,7 +208,13 @@ def _window(a: Action, s: Settings, names: list[str], by_id, decided, moments):
             return f"not placed: {a.moment} falls in the plan's first month"
     if first > 12:
         return f"not placed: {after} ends in the plan's last month"
+    if s.current_month > first:  # closed months take nothing new
+        first, after = s.current_month, None
+    if first > 12:
+        return "not placed: every month of the plan is closed"
     if first > last:
+        if after is None:
+            return f"not placed: no open month is left before {a.moment}"
         return (f"not placed: after {after} ({names[first - 2]}) there is no month left "
                 f"before {a.moment}")
     return first, last, after
@@ -196,7 +226,8 @@ def _kept(a: Action, p: Placement, names: list[str]) -> Placement:
     if p.after is None and a.month and (a.results or a.notes or a.spend is not None):
         name = names[a.month - 1]
         return Placement(a.id, a.month, a.month,
-                         f"kept in {name}, where work is recorded: {p.reason}")
+                         f"kept in {name}, where work is recorded: {p.reason}", "kept",
+                         kept_from=p.kind)
     return p
 
 
@@ -212,7 +243,7 @@ def _place(a: Action, s: Settings, months: _Months, names: list[str], by_id, dec
            moments: dict[str, int]) -> Placement:
     window = _window(a, s, names, by_id, decided, moments)
     if isinstance(window, str):
-        return Placement(a.id, a.month, None, window)
+        return Placement(a.id, a.month, None, window, "unplaced")
     first, last, after = window
     current = a.month
     if current and first <= current <= last:
@@ -233,8 +264,11 @@ def _place(a: Action, s: Settings, months: _Months, names: list[str], by_id, dec
         if why_not is None:
             if current == m:
                 return Placement(a.id, current, m, _stays(a, names[m - 1]))
+            kind = "moved" if current else "placed"
             if current and lack:
                 why = f"{lack}"
+            elif s.is_closed(current):
+                why, kind = f"late, {names[current - 1]} is closed", "late"
             elif current:
                 why = (f"must come after {after} ({names[first - 2]})" if current < first
                        else f"must come before {a.moment}")
@@ -242,11 +276,11 @@ def _place(a: Action, s: Settings, months: _Months, names: list[str], by_id, dec
                 why = "first month with room" + (f" after {after}" if after else "")
             head = f"moved {names[current - 1]} → {names[m - 1]}" if current \
                 else f"placed in {names[m - 1]}"
-            return Placement(a.id, current, m, f"{head}: {why}")
+            return Placement(a.id, current, m, f"{head}: {why}", kind)
         last_lack = why_not
     return Placement(a.id, current, None,
                      f"not placed: no month from {names[first - 1]} to {names[last - 1]} has "
-                     f"room ({last_lack})")
+                     f"room ({last_lack})", "unplaced")
 
 
 def apply(plan: Plan, result: Schedule) -> None:
@@ -254,5 +288,5 @@ def apply(plan: Plan, result: Schedule) -> None:
     for a in plan.actions:
         p = result.placements.get(a.id)
         if p is not None:
-            a.month, a.reason = p.after, p.reason
+            a.month, a.reason, a.late_since = p.after, p.reason, p.late_since
     rank_actions(plan.actions, plan.settings)

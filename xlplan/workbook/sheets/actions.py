@@ -8,12 +8,13 @@ from .context import SPARE_ACTION_ROWS, BuildContext
 
 KEYS = ["id", "title", "workstream", "channel", "owner", "impact", "effort",
         "dependencies", "risk", "cost", "hours", "bucket", "month", "pinned", "moment",
-        "status", "score", "quadrant", "rank", "kpi", "reason", "origin", "carried"]
+        "status", "score", "quadrant", "rank", "kpi", "reason", "origin", "carried", "late_since", "late"]
 TABLE_TOP = 3
 WIDTHS = {"id": 6, "title": 48, "workstream": 20, "channel": 12, "owner": 15, "impact": 7,
           "effort": 7, "dependencies": 11, "risk": 6, "cost": 11, "hours": 7, "bucket": 16,
           "month": 8, "pinned": 7, "moment": 14, "status": 12, "score": 7, "quadrant": 14,
-          "rank": 6, "kpi": 22, "reason": 30, "origin": 12, "carried": 8}
+          "rank": 6, "kpi": 22, "reason": 30, "origin": 12, "carried": 8, "late_since": 9,
+          "late": 10}
 
 
 def layout(ctx: BuildContext, sheet) -> TableLayout:
@@ -44,6 +45,11 @@ def build(ctx: BuildContext) -> TableLayout:
     def quadrant(r):
         return domain.quadrant(lay.at("impact", r), lay.at("effort", r), qlabels)
 
+    def late(r):
+        return domain.late(lay.at("month", r), lay.at("status", r), lay.at("late_since", r),
+                           L["late"],
+                           (ctx.status_label("done"), ctx.status_label("abandoned")))
+
     records = []
     for a in plan.actions:
         if a.month:
@@ -63,16 +69,18 @@ def build(ctx: BuildContext) -> TableLayout:
             "status": status, "score": score, "quadrant": quadrant, "rank": a.rank,
             "kpi": a.kpi or None, "reason": a.reason or None,
             "origin": a.origin or None, "carried": a.carried or None,
+            "late_since": a.late_since or None, "late": late,
         })
     # blank rows carry the formulas too, so a typed new action scores at once
     for _ in range(lay.last - lay.first + 1 - len(records)):
-        records.append({"score": score, "quadrant": quadrant})
+        records.append({"score": score, "quadrant": quadrant, "late": late})
     headers = {k: L["actions." + ("action" if k == "title" else k)] for k in KEYS}
     styles = {k: "input" for k in KEYS}
     styles.update({"impact": "input_int", "effort": "input_int", "risk": "input_int",
                    "cost": "input_money", "hours": "input_num", "status": "calc",
                    "score": "calc_num", "quadrant": "calc", "rank": "calc_int",
-                   "reason": "calc", "origin": "calc", "carried": "calc_int"})
+                   "reason": "calc", "origin": "calc", "carried": "calc_int",
+                   "late_since": "calc", "late": "calc"})
     book.table(lay, headers, records, styles)
 
     f, last = lay.first, lay.last
@@ -94,12 +102,15 @@ def build(ctx: BuildContext) -> TableLayout:
                          ("drop", "red")):
         sheet.conditional(f, qcol, last, qcol, type="cell", criteria="==",
                           value=f'"{qlabels[code]}"', format=colour)
+    lcol = lay.col("late")
+    sheet.conditional(f, lcol, last, lcol, type="cell", criteria="==",
+                      value=f'"{L["late"]}"', format="red")
     scol = lay.col("score")
     sheet.conditional(f, scol, last, scol, type="data_bar", bar_color="#9BC2E6",
                       min_type="num", min_value=0, max_type="num", max_value=100)
     for key in ("id", "title", "workstream", "channel", "owner", "impact", "effort", "risk",
                 "cost", "hours", "bucket", "month", "status", "score", "quadrant",
-                "dependencies", "pinned"):
+                "dependencies", "pinned", "late"):
         book.define("Act_" + key.capitalize(), lay.column(key))
     sheet.freeze = (TABLE_TOP + 1, 2)
     sheet.landscape = sheet.fit_width = True

@@ -52,6 +52,8 @@ def build(ctx: BuildContext) -> None:
          lambda v: v.gt(0), "calc_int"),
         ("alert.unowned", Fn("COUNTIFS", Name("Act_Title"), "<>", Name("Act_Owner"), ""),
          lambda v: v.gt(0), "calc_int"),
+        ("alert.late", Fn("COUNTIFS", Name("Act_Late"), L["late"]), lambda v: v.gt(0),
+         "calc_int"),
     ]
     for i, (key, expr, test, style) in enumerate(signals):
         row = r + 2 + i

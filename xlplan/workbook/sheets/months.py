@@ -1,7 +1,7 @@
 """The twelve month sheets: the month's actions with status, owner, results, spend."""
 from __future__ import annotations
 
-from ...formulas import Const, Fn, Name
+from ...formulas import Const, Fn, Name, col_letter
 from ..book import TableLayout
 from .context import SPARE_MONTH_ROWS, BuildContext
 
@@ -101,10 +101,31 @@ def build(ctx: BuildContext, index: int, actions_layout: TableLayout) -> None:
                    validate="decimal", criteria=">=", value=0, ignore_blank=True,
                    error_message="Type an amount of 0 or more.")
     _status_colours(ctx, sheet, lay.first, lay.col("status"), lay.last)
+    _late(ctx, sheet, lay, index)
     prefix = f"Mon{index:02d}_"
     for key in ("id", "status", "spend", "bucket", "channel"):
         book.define(prefix + key.capitalize(), lay.column(key))
     sheet.freeze = (TABLE_TOP + 1, 2)
+
+
+def _late(ctx: BuildContext, sheet, lay: TableLayout, index: int) -> None:
+    """Once the month is closed (the as-of date is past it), the actions not done or
+    abandoned in it are late: counted at the top, their id and title in red."""
+    L = ctx.labels
+    done, abandoned = ctx.status_label("done"), ctx.status_label("abandoned")
+    closed = Const(index).lt(Name("Set_CurrentMonth"))
+    status = lay.column("status")
+    count = Fn("IF", closed, Fn("COUNTIFS", lay.column("id"), "<>", status, "<>" + done,
+                                status, "<>" + abandoned), 0)
+    sheet.put(3, 7, L["month.late"], "label")
+    sheet.put(3, 8, count, "calc_int")
+    sheet.conditional(3, 8, 3, 8, type="cell", criteria=">", value=0, format="red")
+    first = lay.first
+    id_cell, status_cell = (f"${col_letter(lay.col(k))}{first + 1}" for k in ("id", "status"))
+    rule = (f'AND({id_cell}<>"",{index}<Set_CurrentMonth,{status_cell}<>"{done}",'
+            f'{status_cell}<>"{abandoned}")')
+    sheet.conditional(first, lay.col("id"), lay.last, lay.col("title"), type="formula",
+                      criteria="=" + rule, format="red")
 
 
 def _status_colours(ctx: BuildContext, sheet, r1: int, col: int, r2: int) -> None:

@@ -23,6 +23,8 @@ GENERAL = [
     ("ritual_weekday", "Set_RitualDay", "ritual_weekday", "input_int"),
     ("plan_start", "Set_PlanStart", None, "calc_date"),
     ("plan_end", "Set_PlanEnd", None, "calc_date"),
+    ("as_of", "Set_AsOf", "as_of", "input_date"),
+    ("current_month", "Set_CurrentMonth", None, "calc_int"),
 ]
 SCORING = [
     ("weight_impact", "Set_WImpact", "weight_impact", "input_num"),
@@ -66,6 +68,11 @@ def build(ctx: BuildContext) -> None:
     _set_formula(sheet, book, "Set_Capacity", Fn("ROUND", Name("Set_HoursWeek") * 52 / 12, 1))
     _set_formula(sheet, book, "Set_PlanStart", Fn("DATE", year, start, 1))
     _set_formula(sheet, book, "Set_PlanEnd", Fn("DATE", year, start + 12, 1) - 1)
+    # the plan month of the as-of date: months before it are closed (13: the year is over)
+    as_of = Name("Set_AsOf")
+    index = (Fn("YEAR", as_of) - year) * 12 + Fn("MONTH", as_of) - start + 1
+    _set_formula(sheet, book, "Set_CurrentMonth", Fn("IFERROR", Fn(
+        "IF", as_of.eq(""), 1, Fn("MIN", 13, Fn("MAX", 1, index))), 1))
     sheet.whole_number(*_cell4(book, "Set_StartMonth"), 1, 12)
     sheet.whole_number(*_cell4(book, "Set_Year"), 1901, 9998)
     sheet.whole_number(*_cell4(book, "Set_RitualDay"), 1, 7)
