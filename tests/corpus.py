@@ -78,7 +78,7 @@ def drop_dropdown(sheet: str, ref: str):
 
 def in_progress(n: int):
     def edit(wb):
-        cells = [("Jan", r) for r in range(9, 14)] + [("Feb", r) for r in range(9, 15)]
+        cells = [("Jan", r) for r in range(9, 13)] + [("Feb", r) for r in range(9, 14)]
         for sheet, r in cells[:n]:
             wb[sheet][f"G{r}"] = "In progress"
     return edit
@@ -109,13 +109,13 @@ CASES = [
     Case("status-done-bang", set_(Jan__G9="done!"), {"D203": ["Jan!G9"]}),
     Case("score-overwritten", set_(Actions__Q5=42), {"S105": ["Actions!Q5"]}),
     Case("quadrant-deleted", set_(Actions__R5=None), {"S106": ["Actions!R5"]}),
-    Case("duplicate-id", set_(Actions__A7="A02"),
-         # A03's row now says A02; A03 itself is gone from Actions but sits on Jan row 11
-         {"D201": ["Actions!A7"], "D210": ["Jan!A11"]}),
+    Case("duplicate-id", set_(Actions__A8="A03"),
+         # A04's row now says A03; A04 itself is gone from Actions but sits on Jan row 11
+         {"D201": ["Actions!A8"], "D210": ["Jan!A11"]}),
     Case("missing-id", set_(Actions__A6=None),
-         # A02 is gone: its Jan row (10) is orphaned; nothing depends on A02; the row
-         # without id is still planned for Jan, and sync cannot tell which row is its own
-         {"D202": ["Actions!A6"], "D210": ["Jan!A10"], "D213": ["Actions!A6"]}),
+         # A02 is gone: its Feb row (9) is orphaned; nothing depends on A02; the row
+         # without id is still planned for Feb, and sync cannot tell which row is its own
+         {"D202": ["Actions!A6"], "D210": ["Feb!A9"], "D213": ["Actions!A6"]}),
     Case("month-row-deleted", delete_month_row, {"D209": ["Actions!M5"]}),
     Case("sheet-renamed", lambda wb: rename_sheet(wb, "Mar", "March"), {}),
     Case("header-renamed", set_(Actions__B4="Task"), {"S103": ["Actions!B4"]}),
@@ -145,8 +145,10 @@ CASES = [
     Case("risk-date-far", set_(Risks__I4=dt.datetime(2030, 1, 15)), {"D206": ["Risks!I4"]}),
     Case("review-overdue", set_(Risks__I4=dt.datetime(2027, 1, 10)), {"M316": ["Risks!I4"]},
          today=dt.date(2027, 1, 20)),
-    # read on 15 February: January is closed and its five actions are not done
-    Case("late-action", set_(), {"M317": [f"Actions!M{r}" for r in range(5, 10)]},
+    # read on 15 February: January is closed and its four actions (A01, A03 to A05)
+    # are not done
+    Case("late-action", set_(), {"M317": ["Actions!M5", "Actions!M7", "Actions!M8",
+                                          "Actions!M9"]},
          today=dt.date(2027, 2, 15)),
     Case("objective-no-kpi", set_(Objectives__E5=None), {"M306": ["Objectives!E5"]}),
     Case("kpi-no-target", set_(KPIs__G6=None), {"M307": ["KPIs!G6"]}),
@@ -158,6 +160,6 @@ CASES = [
     # a note typed on a spare row of January's table: no action to keep it with
     Case("note-without-id", set_(Jan__J20="call the printer back"), {"D213": ["Jan!J20"]}),
     # a status and a month typed as people do, not as the lists write them
-    Case("label-forms", set_(Jan__G9="done", Actions__M6="January"),
-         {"D214": ["Jan!G9", "Actions!M6"], "D203": ["Actions!M6"]}),
+    Case("label-forms", set_(Jan__G9="done", Actions__M7="January"),
+         {"D214": ["Jan!G9", "Actions!M7"], "D203": ["Actions!M7"]}),
 ]

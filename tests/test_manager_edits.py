@@ -77,9 +77,9 @@ def test_manager_marks_done_changes_cost_types_kpi_and_reweights(soffice, sample
     assert k.cell(k03, header_col(k, 5, "Progress")).value == pytest.approx(0.5)
     assert k.cell(k03, header_col(k, 5, "Status")).value == "Green"
 
-    # score of A01 (impact 5, effort 2, risk 1, no dependency) with weights 1/0.3/0.2
-    expected = round(20 * (1.0 * 5 + 0.3 * (6 - 2) + 0.2 * (6 - 1)) / 1.5, 1)
+    # score of A01 (impact 5, effort 3, risk 1, no dependency) with weights 1/0.3/0.2
+    expected = round(20 * (1.0 * 5 + 0.3 * (6 - 3) + 0.2 * (6 - 1)) / 1.5, 1)
     assert action_value("A01", "Score") == pytest.approx(expected)
-    # and A02 (one dependency) loses 5 points
-    expected_a02 = round(20 * (1.0 * 5 + 0.3 * 4 + 0.2 * 5) / 1.5 - 5, 1)
+    # and A02 (the same figures, one dependency) loses 5 points
+    expected_a02 = round(20 * (1.0 * 5 + 0.3 * 3 + 0.2 * 5) / 1.5 - 5, 1)
     assert action_value("A02", "Score") == pytest.approx(expected_a02)

@@ -14,8 +14,10 @@ def _run(*args):
 
 
 def test_prioritize_moves_an_action_after_its_dependency_with_its_status(tmp_path):
-    # in the sample A02 depends on A01 and both sit in January
-    case = CASES[0].__class__("deps", set_(Jan__G10="In progress", Jan__H10="draft KPIs"), {})
+    # in the sample A02 depends on A01 (January); a manager moves A02 to January too,
+    # where its row is typed on
+    case = CASES[0].__class__("deps", set_(Actions__M6="Jan", Feb__G9="In progress",
+                                           Feb__H9="draft KPIs"), {})
     path = edited(case, tmp_path)
     dry = _run("prioritize", str(path), "--dry-run")
     assert dry.exit_code == 0 and "A02: moved Jan → Feb: must come after A01 (Jan)" in dry.output

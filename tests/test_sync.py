@@ -73,8 +73,9 @@ def test_what_people_typed_survives(tmp_path):
     actions = _values(path, "Actions")
     assert actions["B6"].value == "Measurable objectives (revised)"
     assert actions["K5"].value == 44
-    # the month sheet shows the new title through its live formula, cached right
-    assert jan["B10"].value == "Measurable objectives (revised)"
+    # the month sheet (A02 is February's first action) shows the new title through its
+    # live formula, cached right
+    assert _values(path, "Feb")["B9"].value == "Measurable objectives (revised)"
 
 
 def test_a_replanned_action_moves_with_its_status_and_results(tmp_path):

@@ -1,6 +1,7 @@
 """check and sync on workbooks that LibreOffice has opened, recalculated and saved."""
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import openpyxl
@@ -29,16 +30,16 @@ def test_edits_saved_by_libreoffice_are_found_then_repaired(soffice, tmp_path):
     shutil.copy(SAMPLE, path)
     wb = openpyxl.load_workbook(path)
     wb["Jan"]["G9"] = "done!"
-    wb["Jan"]["H10"] = "objectives signed off"
+    wb["Jan"]["H11"] = "listing updated"  # A04's results
     wb["Actions"]["Q6"] = 99
     wb["Actions"]["M7"] = "Apr"     # A03 re-planned from January to April
-    wb["Jan"]["G11"] = "In progress"
+    wb["Jan"]["G10"] = "In progress"  # A03's row there
     wb.save(path)
     resaved = engine.recalculate(path, tmp_path / "lo")
 
     found = findings_by_code(check(resaved, today=TODAY))
     assert found == {"D203": ["Jan!G9"], "S105": ["Actions!Q6"],
-                     "D209": ["Actions!M7"], "D210": ["Jan!A11"]}
+                     "D209": ["Actions!M7"], "D210": ["Jan!A10"]}
 
     sync(resaved)
     after = findings_by_code(check(resaved, today=TODAY))
@@ -49,7 +50,7 @@ def test_edits_saved_by_libreoffice_are_found_then_repaired(soffice, tmp_path):
     assert engine.error_cells(recalculated) == []
     values = engine.cached_values(recalculated)
     jan, apr = values["Jan"], values["Apr"]
-    assert jan[8][6] == "done!" and jan[9][7] == "objectives signed off"
+    assert jan[8][6] == "done!" and jan[9][7] == "listing updated"  # A04 moved up a row
     a03 = next(row for row in apr if row and row[0] == "A03")
     assert a03[6] == "In progress"
     assert "A03" not in [row[0] for row in jan[8:]]
@@ -59,8 +60,9 @@ def test_a_prioritized_workbook_matches_libreoffice(soffice, tmp_path):
     from xlplan.repair import prioritize
     path = tmp_path / "plan.xlsx"
     shutil.copy(SAMPLE, path)
-    report = prioritize(path)
-    assert report.schedule.moves  # the sample has actions that must move
+    # read on 10 April with nothing done: January to March's actions are late
+    report = prioritize(path, today=dt.date(2027, 4, 10))
+    assert len(report.schedule.late) >= 10
     recalculated = engine.recalculate(path, tmp_path / "lo")
     assert engine.mismatches(path, recalculated) == []
     assert engine.error_cells(recalculated) == []

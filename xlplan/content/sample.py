@@ -26,24 +26,24 @@ WORKSTREAMS = [
       "Diagnostic, objectifs, rituels, bilan annuel"),
      ("Baseline, OKRs, RACI, monthly minutes", "Référence, OKR, RACI, comptes-rendus"),
      ("Decisions taken every month", "Des décisions prises chaque mois")),
-    ("W2", ("Tracking & data", "Tracking et data"), 3, 1, 8, 3000,
+    ("W2", ("Tracking & data", "Tracking et data"), 3, 1, 8, 2000,
      ("Analytics, tags, lead source, CRM data", "Analytics, tags, source des leads, données CRM"),
      ("Reliable GA4 events, clean CRM", "Événements GA4 fiables, CRM propre"),
      ("Same figures in every source", "Les mêmes chiffres dans toutes les sources")),
-    ("W3", ("Conversion & website", "Conversion et site"), 2, 3, 10, 16000,
+    ("W3", ("Conversion & website", "Conversion et site"), 2, 3, 10, 12000,
      ("Strategic pages, funnel, mobile", "Pages stratégiques, tunnel, mobile"),
      ("Redesigned pages, mobile fixes, tests", "Pages refondues, corrections mobile, tests"),
      ("+15 % conversion rate", "+15 % de taux de conversion")),
-    ("W4", ("Content & SEO", "Contenus et SEO"), 4, 4, 12, 7000,
+    ("W4", ("Content & SEO", "Contenus et SEO"), 4, 4, 12, 6000,
      ("Priority search intents, editorial calendar", "Intentions prioritaires, calendrier éditorial"),
      ("4 then 8-12 contents a month", "4 puis 8 à 12 contenus par mois"),
      ("Organic share of traffic up", "Part organique du trafic en hausse")),
-    ("W5", ("Paid acquisition", "Acquisition payante"), 2, 1, 10, 11000,
+    ("W5", ("Paid acquisition", "Acquisition payante"), 2, 1, 10, 8000,
      ("Test, then multichannel campaigns steered by margin",
       "Test, puis campagnes multicanales pilotées par la marge"),
      ("Campaign structure, unified tracking", "Structure de campagnes, tracking unifié"),
      ("Cost per lead down", "Coût par lead en baisse")),
-    ("W6", ("CRM & automation", "CRM et automatisation"), 3, 2, 9, 7000,
+    ("W6", ("CRM & automation", "CRM et automatisation"), 3, 2, 9, 7500,
      ("Lead nurturing, retention, repetitive tasks", "Nurturing, rétention, tâches répétitives"),
      ("Automated sequences, CRM in use", "Séquences automatisées, CRM utilisé"),
      ("15 h a week of tasks down to 3 h", "15 h de tâches par semaine ramenées à 3 h")),
@@ -51,7 +51,7 @@ WORKSTREAMS = [
      ("Reviews, case studies, local presence", "Avis, cas clients, présence locale"),
      ("Business listings, review programme", "Fiches établissement, programme d'avis"),
      ("Rating 4.5 or more", "Note de 4,5 ou plus")),
-    ("W8", ("Skills & innovation", "Compétences et innovation"), 1, 3, 12, 3500,
+    ("W8", ("Skills & innovation", "Compétences et innovation"), 1, 3, 12, 3000,
      ("Training (10 % of project time), experiments", "Formation (10 % du temps), expérimentations"),
      ("Workshops, one tested innovation", "Ateliers, une innovation testée"),
      ("Team autonomous on core tools", "Équipe autonome sur les outils clés")),
@@ -62,10 +62,10 @@ WORKSTREAMS = [
 ACTIONS = [
     ("A01", ("Digital audit: website, SEO, mobile, security, competition, journeys",
              "Audit digital : site, SEO, mobile, sécurité, concurrence, parcours"),
-     "W1", "Website", 1, 5, 2, 1, 0, 40, "long_term", 1, "", "K01", None),
+     "W1", "Website", 1, 5, 3, 1, 0, 40, "long_term", 1, "", "K01", None),
     ("A02", ("Measurable objectives, KPI baseline and dashboard",
              "Objectifs mesurables, référence des KPI et tableau de bord"),
-     "W1", "Website", 1, 5, 2, 1, 0, 16, "long_term", 1, "A01", "K03", None),
+     "W1", "Website", 1, 5, 3, 1, 0, 16, "long_term", 2, "A01", "K03", None),
     ("A03", ("RACI and rituals calendar agreed with the sponsor",
              "RACI et calendrier des rituels validés avec le sponsor"),
      "W1", "Website", 0, 3, 1, 1, 0, 6, "long_term", 1, "", "", None),
@@ -77,13 +77,13 @@ ACTIONS = [
      "W5", "Google Ads", 1, 4, 2, 2, 1000, 8, "quick_results", 1, "", "K04", None),
     ("A06", ("Paid test on the flagship offer, month 2 of 3",
              "Test payant sur l'offre phare, mois 2 sur 3"),
-     "W5", "Google Ads", 1, 4, 1, 2, 1000, 4, "quick_results", 2, "A05", "K04", None),
+     "W5", "Google Ads", 1, 3, 1, 2, 1000, 4, "quick_results", 2, "A05", "K04", None),
     ("A07", ("Paid test on the flagship offer, month 3 of 3",
              "Test payant sur l'offre phare, mois 3 sur 3"),
-     "W5", "Google Ads", 1, 4, 1, 2, 1000, 4, "quick_results", 3, "A06", "K04", None),
+     "W5", "Google Ads", 1, 3, 1, 2, 1000, 4, "quick_results", 3, "A06", "K04", None),
     ("A08", ("Fix tracking: GA4 events, tags, lead source",
              "Fiabiliser le tracking : événements GA4, tags, source des leads"),
-     "W2", "Website", 2, 5, 3, 2, 1500, 24, "long_term", 2, "A01", "K06", None),
+     "W2", "Website", 3, 5, 3, 2, 1500, 24, "long_term", 2, "A01", "K06", None),
     ("A09", ("Automate follow-up emails (abandoned carts, quotes)",
              "Automatiser les relances e-mail (paniers abandonnés, devis)"),
      "W6", "Emailing", 2, 4, 2, 2, 300, 16, "quick_results", 2, "", "K07", None),
@@ -95,13 +95,13 @@ ACTIONS = [
      "W3", "Website", 3, 4, 3, 2, 1200, 30, "quick_results", 3, "A10", "K07", 0),
     ("A12", ("Team training: GA4, ad formats, content (10 % of project time)",
              "Formation de l'équipe : GA4, formats publicitaires, contenus (10 % du temps)"),
-     "W8", "Website", 0, 3, 2, 1, 1500, 20, "long_term", 3, "", "", None),
+     "W8", "", 0, 3, 2, 1, 1000, 20, "long_term", 3, "", "", None),
     ("A13", ("Content strategy: 4 SEO articles a month",
              "Stratégie de contenu : 4 articles SEO par mois"),
-     "W4", "SEO", 3, 4, 3, 2, 2400, 40, "long_term", 4, "A10", "K02", None),
+     "W4", "SEO", 4, 4, 3, 2, 2400, 40, "long_term", 4, "A10", "K02", None),
     ("A14", ("Multichannel campaign (Google, Meta, LinkedIn) with unified tracking",
              "Campagne multicanale (Google, Meta, LinkedIn) avec tracking unifié"),
-     "W5", "Meta Ads", 1, 4, 4, 3, 6000, 30, "quick_results", 5, "A08", "K03", None),
+     "W5", "Meta Ads", 2, 4, 4, 3, 4500, 30, "quick_results", 5, "A08", "K03", None),
     ("A15", ("Marketing automation to nurture leads",
              "Marketing automation pour nourrir les leads"),
      "W6", "Emailing", 2, 4, 4, 3, 2500, 40, "quick_results", 6, "A09", "K11", None),
@@ -110,37 +110,37 @@ ACTIONS = [
      "W6", "Emailing", 4, 2, 1, 1, 200, 6, "optimisation", 6, "", "K12", None),
     ("A17", ("Website redesign for three times the traffic (6-8 weeks)",
              "Refonte du site pour un trafic multiplié par trois (6 à 8 semaines)"),
-     "W3", "Website", 2, 5, 5, 4, 12000, 70, "long_term", 7, "A01,A08", "K07", None),
+     "W3", "Website", 2, 5, 5, 4, 7000, 60, "long_term", 7, "A01,A08", "K07", None),
     ("A18", ("Implement a CRM to centralise customer data",
              "Mettre en place un CRM pour centraliser les données clients"),
-     "W6", "Website", 2, 4, 4, 3, 4000, 40, "long_term", 8, "A08", "K06", None),
+     "W6", "Website", 3, 4, 4, 3, 3000, 40, "long_term", 8, "A08", "K06", None),
     ("A19", ("Scale content to 8-12 pieces a month (cases, videos, infographics)",
              "Passer à 8-12 contenus par mois (cas clients, vidéos, infographies)"),
-     "W4", "Content", 3, 4, 3, 2, 3600, 45, "long_term", 8, "A13", "K02", 1),
+     "W4", "Content", 3, 4, 3, 2, 2400, 40, "long_term", 8, "A13", "K02", 1),
     ("A20", ("Automate repetitive tasks: 15 h down to 3 h a week",
              "Automatiser les tâches répétitives : de 15 h à 3 h par semaine"),
-     "W6", "Emailing", 2, 3, 2, 1, 500, 16, "optimisation", 8, "A18", "K15", None),
+     "W6", "Emailing", 2, 3, 2, 1, 500, 16, "optimisation", 9, "A18", "K15", None),
     ("A21", ("Reallocate paid budget by cost per acquisition",
              "Réallouer le budget payant selon le coût d'acquisition"),
-     "W5", "Google Ads", 1, 4, 1, 1, 0, 6, "optimisation", 9, "A14", "K04", None),
+     "W5", "Google Ads", 1, 3, 1, 1, 0, 6, "optimisation", 9, "A14", "K04", None),
     ("A22", ("Mobile experience audit and fixes",
              "Audit et corrections de l'expérience mobile"),
      "W3", "Website", 2, 4, 3, 2, 2000, 24, "optimisation", 9, "A17", "K08", None),
     ("A23", ("Conversion tests on strategic pages (A/B)",
              "Tests de conversion sur les pages stratégiques (A/B)"),
-     "W3", "Website", 3, 3, 3, 2, 800, 20, "optimisation", 10, "A17", "K07", None),
+     "W3", "Website", 3, 4, 3, 2, 800, 20, "optimisation", 10, "A17", "K07", None),
     ("A24", ("Customer reviews and case studies programme",
              "Programme d'avis clients et de cas clients"),
-     "W7", "Social", 4, 3, 2, 1, 1500, 16, "long_term", 10, "", "K13", 1),
+     "W7", "Social", 4, 3, 2, 1, 1500, 16, "long_term", 9, "", "K13", 1),
     ("A25", ("Innovation test: generative AI for content production",
              "Test d'innovation : IA générative pour la production de contenus"),
-     "W8", "Content", 4, 2, 2, 3, 2000, 12, "optimisation", 10, "A13", "", None),
+     "W8", "Content", 1, 2, 2, 3, 2000, 12, "optimisation", 10, "A13", "", None),
     ("A26", ("Annual review: objectives reached, gaps, lessons",
              "Bilan annuel : objectifs atteints, écarts, apprentissages"),
-     "W1", "Website", 1, 4, 2, 1, 0, 24, "long_term", 11, "", "", None),
+     "W1", "Website", 1, 4, 3, 1, 0, 24, "long_term", 11, "", "", None),
     ("A27", ("Year-2 roadmap: ten days with all stakeholders",
              "Feuille de route année 2 : dix jours avec toutes les parties prenantes"),
-     "W1", "Website", 0, 4, 3, 1, 0, 40, "long_term", 12, "A26", "", None),
+     "W1", "Website", 0, 4, 3, 1, 0, 32, "long_term", 12, "A26", "", None),
     ("A28", ("Open an account on every new social network",
              "Ouvrir un compte sur chaque nouveau réseau social"),
      "W7", "Social", 4, 1, 3, 2, 0, 20, "optimisation", None, "", "", None),
@@ -243,13 +243,13 @@ OBJECTIVES = {
 MODEL_ACTIONS = {
     "ecommerce": ("A29", ("Simplify checkout and returns policy pages",
                           "Simplifier le tunnel de paiement et la page retours"),
-                  "W3", "Website", 2, 4, 2, 2, 900, 16, "quick_results", 4, "A08", "K09", 0),
+                  "W3", "Website", 2, 4, 3, 2, 900, 16, "quick_results", 3, "A08", "K09", 0),
     "b2b": ("A29", ("LinkedIn content and lead-gen forms for decision makers",
                     "Contenus LinkedIn et formulaires de leads pour les décideurs"),
-            "W4", "LinkedIn", 3, 4, 2, 2, 1200, 20, "quick_results", 5, "A10", "K16", 1),
+            "W4", "LinkedIn", 3, 4, 3, 2, 1200, 20, "quick_results", 5, "A10", "K16", 1),
     "saas": ("A29", ("Onboarding email sequence to raise activation",
                      "Séquence d'onboarding par e-mail pour augmenter l'activation"),
-             "W6", "Emailing", 2, 4, 2, 2, 600, 20, "quick_results", 4, "A09", "K11", None),
+             "W6", "Emailing", 2, 4, 3, 2, 600, 20, "quick_results", 4, "A09", "K11", None),
 }
 
 RISKS = [
@@ -326,6 +326,27 @@ def _diagnostic(lang):
             for axis, m, ex, unit in DIAGNOSTIC]
 
 
+def _before_moments(actions: list[Action], moments: list[Moment], start: int) -> None:
+    """Plan each action tied to a commercial moment as long before the moment as in a
+    January plan (its month there is written for a January start), whatever the start
+    month: moments are calendar months. When that month is before the plan, or before
+    the action's dependencies end, it takes the first month after them that is still
+    before the moment, or else prepares the moment's next occurrence, in the plan's last
+    month (where the scheduler looks too)."""
+    when = {m.name: m.month for m in moments}
+    month_of = {a.id: a.month for a in actions}
+    for a in actions:
+        if not a.moment or not a.month:
+            continue
+        lead = when[a.moment] - a.month  # months ahead of the moment, January start
+        moment_at = (when[a.moment] - start) % 12 + 1  # the moment's plan month
+        first = max([month_of[d] + 1 for d in a.dependency_ids if month_of.get(d)],
+                    default=1)
+        month = max(first, moment_at - lead)
+        a.month = month if month < moment_at else 12
+        month_of[a.id] = a.month
+
+
 def sample_plan(settings: Settings) -> Plan:
     """The articles' 12-month plan for the settings' business model and language."""
     lang, model = settings.language, settings.business_model
@@ -346,6 +367,7 @@ def sample_plan(settings: Settings) -> Plan:
                               imp, eff, deps, risk, cost, hours, bucket, month,
                               moment=moments[moment].name if moment is not None else "",
                               kpi=kpi))
+    _before_moments(actions, moments, settings.start_month)
     kpi_rows = {k[0]: k for k in KPIS_COMMON}
     for row in MODEL_KPIS.get(model, []):
         kpi_rows[row[0]] = row

@@ -169,6 +169,8 @@ LABELS = {
     "alert.kpi_red": "KPIs in red",
     "alert.blocked": "Actions blocked",
     "alert.unowned": "Actions without owner",
+    "dash.not_done": "What will not be done (drops and abandoned)",
+    "dash.not_done_hint": "Actions sheet: filter Quadrant on Drop, Status on Abandoned",
     "late": "Late",
     "actions.late": "Late",
     "alert.late": "Actions late (not done in a closed month)",

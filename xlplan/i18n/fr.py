@@ -160,6 +160,8 @@ LABELS = {
     "alert.kpi_red": "KPI au rouge",
     "alert.blocked": "Actions bloquées",
     "alert.unowned": "Actions sans responsable",
+    "dash.not_done": "Ce qui ne sera pas fait (à écarter, abandonnées)",
+    "dash.not_done_hint": "Feuille Actions : filtrer Quadrant sur À écarter, Statut sur Abandonné",
     "late": "En retard",
     "actions.late": "En retard",
     "alert.late": "Actions en retard (non terminées, mois clos)",

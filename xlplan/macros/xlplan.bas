@@ -747,17 +747,6 @@ Private Sub Place(ByVal i As Long)
             If m + 1 > first Then first = m + 1: after = depName(k)
         End If
     Next k
-    last = 12
-    at = Found(momentKeys, momentVals, aMoment(i))
-    tied = (at > 0)
-    If tied Then
-        cal = momentMonth(at)
-        last = ((cal - startMonth) Mod 12 + 12) Mod 12
-        If last < 1 Then
-            Decide i, 0, "not placed: " & aMoment(i) & " falls in the plan's first month"
-            Exit Sub
-        End If
-    End If
     If first > 12 Then
         Decide i, 0, "not placed: " & after & " ends in the plan's last month"
         Exit Sub
@@ -767,14 +756,14 @@ Private Sub Place(ByVal i As Long)
         Decide i, 0, "not placed: every month of the plan is closed"
         Exit Sub
     End If
-    If first > last Then
-        If after = "" Then
-            Decide i, 0, "not placed: no open month is left before " & aMoment(i)
-        Else
-            Decide i, 0, "not placed: after " & after & " (" & monthNames(first - 1) & _
-                           ") there is no month left before " & aMoment(i)
-        End If
-        Exit Sub
+    last = 12
+    at = Found(momentKeys, momentVals, aMoment(i))
+    tied = (at > 0)
+    If tied Then
+        ' before this year's moment, or the next one's when this one comes too soon
+        cal = momentMonth(at)
+        last = ((cal - startMonth) Mod 12 + 12) Mod 12
+        If last < first Then last = 12
     End If
 
     current = aMonth(i)

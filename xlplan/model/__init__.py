@@ -42,8 +42,10 @@ class Settings:
     weight_effort: float = 0.3
     weight_risk: float = 0.2
     dependency_penalty: float = 5
-    impact_high: int = 3
-    effort_high: int = 4
+    # the articles' matrix: high impact from 4, high effort from 3 (of 5), so that a
+    # plan holds a few quick wins, not a backlog of them
+    impact_high: int = 4
+    effort_high: int = 3
     channel_limit: float = 0.70
     innovation_reserve: float = 0.10
     ritual_weekday: int = 1  # Monday; WEEKDAY(…, 2) numbering

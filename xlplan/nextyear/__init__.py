@@ -165,7 +165,7 @@ def roll(plan: Plan, facts: YearFacts | None = None) -> Rollover:
             else:
                 b.origin = str(s.year)
         b.carried = a.carried + 1
-        b.month, b.pinned, b.rank = None, False, None
+        b.month, b.pinned, b.rank, b.late_since = None, False, None, ""
         b.results, b.spend, b.notes = "", None, ""
         b.reason = f"carried over from {s.year} (first planned {b.origin})"
         carried.append(b)

@@ -200,23 +200,20 @@ def _window(a: Action, s: Settings, names: list[str], by_id, decided, moments):
             return f"not placed: it waits for {d}, which has no month"
         if m + 1 > first:
             first, after = m + 1, d
-    last = 12
-    if a.moment and a.moment in moments:
-        cal = moments[a.moment]
-        last = (cal - s.start_month) % 12  # the plan month before the moment's
-        if last < 1:
-            return f"not placed: {a.moment} falls in the plan's first month"
     if first > 12:
         return f"not placed: {after} ends in the plan's last month"
     if s.current_month > first:  # closed months take nothing new
         first, after = s.current_month, None
     if first > 12:
         return "not placed: every month of the plan is closed"
-    if first > last:
-        if after is None:
-            return f"not placed: no open month is left before {a.moment}"
-        return (f"not placed: after {after} ({names[first - 2]}) there is no month left "
-                f"before {a.moment}")
+    last = 12
+    if a.moment and a.moment in moments:
+        # a moment is a calendar month, every year: the action comes before the first
+        # one it can still prepare, this year's (the plan month before the moment's)
+        # or, when that is too soon, the next one, after the plan's twelve months
+        last = (moments[a.moment] - s.start_month) % 12
+        if last < first:
+            last = 12
     return first, last, after
 
 

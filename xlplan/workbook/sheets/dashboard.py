@@ -30,6 +30,15 @@ def build(ctx: BuildContext) -> None:
         sheet.put(r + 1 + i, 0, L[key], "label")
         sheet.put(r + 1 + i, 1, expr, style)
 
+    # what will not be done (the second article asks the plan to say it): the drops
+    # and the abandoned, to find in Actions with its filters on quadrant and status
+    abandoned = ctx.status_label("abandoned")
+    sheet.put(8, 0, L["dash.not_done"], "label")
+    sheet.put(8, 1, Fn("COUNTIFS", Name("Act_Quadrant"), ctx.quadrant_labels()["drop"],
+                       Name("Act_Status"), "<>" + abandoned)
+              + Fn("COUNTIFS", Name("Act_Status"), abandoned), "calc_int")
+    sheet.put(8, 2, L["dash.not_done_hint"], "note")
+
     # alert signals
     r = 9
     sheet.put(r, 0, L["dash.alerts"], "subtitle")
