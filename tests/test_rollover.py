@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 import statistics
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -87,8 +88,10 @@ def test_a_lived_year_rolls_into_the_next(tmp_path):
     for a in plan.actions:
         origin = f"{months_before[a.id]} 2027" if months_before[a.id] else "2027"
         assert (a.origin, a.carried, a.month) == (origin, 1, None), a.id
+    # the work under way at year end opens the year Not started (the new year's
+    # work-in-progress limit counts work started in it); its history says so
     statuses = {a.id: a.status for a in plan.actions}
-    assert statuses["A04"] == statuses["A08"] == "in_progress"
+    assert statuses["A04"] == statuses["A08"] == "not_started"
 
     # KPIs start from their last actual; targets are proposals in the record
     kpis = {k.name: k for k in plan.kpis}
@@ -116,6 +119,7 @@ def test_a_lived_year_rolls_into_the_next(tmp_path):
     abandoned = {r[0] for r in record_rows(new, "Actions abandoned")}
     carried = {r[0]: r for r in record_rows(new, "Actions carried over")}
     assert (done, abandoned, set(carried)) == (DONE, ABANDONED, sample_ids - DONE - ABANDONED)
+    assert carried["A04"][4] == "was In progress at year end"
     by_month = {r[0]: r for r in record_rows(new, "Delivery and budget by month")}
     assert by_month["Jan"][1:3] == (5, 4) and by_month["Jan"][4] == 1000
 
@@ -123,6 +127,37 @@ def test_a_lived_year_rolls_into_the_next(tmp_path):
     once = new.read_bytes()
     xlplan.sync(new)
     assert new.read_bytes() == once
+
+
+def test_the_new_year_passes_its_own_check_and_says_what_last_year_settled(tmp_path):
+    old = lived_year(tmp_path)
+    typed = {a.id: a for a in xlplan.read(old).actions}
+    assert run("rollover", old).exit_code == 0
+    new = tmp_path / "roadmap_2028.xlsm"
+    report = xlplan.check(new, today=date(2028, 1, 3))
+    assert report.errors == 0, report.as_text()
+    assert "M310" not in report.codes() and "M311" not in report.codes()
+
+    plan = xlplan.read(new)
+    history = {r[0]: r[4] for r in record_rows(new, "Actions carried over")}
+    reasons = {r[0].value: r[20].value for r in
+               openpyxl.load_workbook(new)["Actions"].iter_rows(min_row=5) if r[0].value}
+    for a in plan.actions:
+        before = typed[a.id].dependencies
+        ids = [d.strip() for d in before.split(",") if d.strip()]
+        # each dependency on a done action is met and said so; on an abandoned one, gone
+        # and said so; the others stay as typed: nothing disappears without a trace
+        met = [f"{d} delivered in 2027" for d in ids if d in DONE]
+        gone = [d for d in ids if d in ABANDONED]
+        assert a.dependencies == ", ".join(d for d in ids if d not in DONE | ABANDONED), a.id
+        said = history[a.id] or ""
+        assert all(m in said for m in met) and all(f"{d} abandoned in 2027" in said
+                                                   for d in gone), a.id
+        assert said in reasons[a.id], a.id
+        if typed[a.id].status == "in_progress":
+            assert a.status == "not_started" and "was In progress at year end" in said
+    assert "A01 delivered in 2027" in history["A08"]   # A08 depended on the audit
+    assert any("A09 abandoned in 2027" in (h or "") for h in history.values())
 
 
 def test_rollover_chains_and_an_action_carried_twice_says_so(tmp_path):

@@ -5,7 +5,11 @@ proposed. Pure functions of the model (and of the few figures only the workbook 
 The articles end the year with a complete review that feeds the year-2 roadmap: year 2
 amplifies what worked. So: open actions, open risks, workstreams with work left,
 settings, people, channels and weights carry over; done and abandoned actions go into
-the record of the year; each KPI starts from its last actual, with a target proposed
+the record of the year, and a carried action's dependencies on them leave its
+"Depends on" cell for its history (the record's carried table, and its reason until
+the first prioritize): "A03 delivered in 2027". An action in progress at year end opens
+the new year Not started, its history saying it was under way, so that the new year's
+work-in-progress counts only work started in it; each KPI starts from its last actual, with a target proposed
 from the year's trend; the budget proposal moves money toward the channels whose
 results per euro were best (the articles' rule: a channel that gets results at half
 the cost of another takes 30 % of that other's budget).
@@ -61,6 +65,9 @@ class Rollover:
     channels: list[ChannelOutcome]
     risks_carried: int = 0
     workstreams_closed: list[str] = field(default_factory=list)
+    # what a carried action's cells no longer say, by action id: dependencies met or
+    # gone with last year's actions, the status it had at year end
+    history: dict[str, list[str]] = field(default_factory=dict)
 
     def as_text(self, verb: str = "carries over") -> str:
         new_year = self.plan.settings.year
@@ -68,7 +75,8 @@ class Rollover:
                  f"{self.risks_carried} open risk(s); records {len(self.dropped)} done or "
                  "abandoned action(s)"]
         lines += [f"  carried {a.id}: {a.title} (first planned {a.origin}, "
-                  f"{a.carried} time(s))" for a in self.carried]
+                  f"{a.carried} time(s))" + "".join(f"; {h}" for h in self.history.get(a.id, []))
+                  for a in self.carried]
         lines += [f"  recorded {a.id}: {a.title} ({a.status})" for a in self.dropped]
         lines += [f"  workstream closed: {w}" for w in self.workstreams_closed]
         for k in self.kpis:
@@ -152,7 +160,10 @@ def roll(plan: Plan, facts: YearFacts | None = None) -> Rollover:
     L = Labels(s.language)
     months = L.plan_months(s)
     new_settings = dataclasses.replace(s, year=s.year + 1)
-    carried, dropped = [], []
+    still_open = {a.id for a in plan.actions if a.is_open}
+    closed = {a.id: a.status for a in plan.actions
+              if a.id and not a.is_open and a.id not in still_open}
+    carried, dropped, history = [], [], {}
     for a in plan.actions:
         if not a.is_open:
             dropped.append(a)
@@ -167,13 +178,17 @@ def roll(plan: Plan, facts: YearFacts | None = None) -> Rollover:
         b.carried = a.carried + 1
         b.month, b.pinned, b.rank = None, False, None
         b.results, b.spend, b.notes = "", None, ""
-        b.reason = f"carried over from {s.year} (first planned {b.origin})"
+        notes = _carry_history(b, closed, s.year, L)
+        b.reason = "; ".join([f"carried over from {s.year} (first planned {b.origin})"]
+                             + notes)
+        if notes:
+            history[b.id] = notes
         carried.append(b)
 
     open_streams = {a.workstream for a in carried}
     streams = [dataclasses.replace(w, start=1, end=12) for w in plan.workstreams
                if w.name in open_streams]
-    closed = [w.name for w in plan.workstreams if w.name not in open_streams]
+    closed_streams = [w.name for w in plan.workstreams if w.name not in open_streams]
     outcomes = [kpi_outcome(k) for k in plan.kpis]
     kpis = [dataclasses.replace(k, baseline=o.new_baseline, target=None, actuals=[None] * 12)
             for k, o in zip(plan.kpis, outcomes)]
@@ -185,9 +200,31 @@ def roll(plan: Plan, facts: YearFacts | None = None) -> Rollover:
                objectives=list(plan.objectives), risks=risks,
                diagnostic=list(plan.diagnostic), audit=list(plan.audit))
     rank_actions(new.actions, new.settings)
-    result = Rollover(new, carried, dropped, outcomes, channels, len(risks), closed)
+    result = Rollover(new, carried, dropped, outcomes, channels, len(risks), closed_streams,
+                      history)
     new.record = record_of(plan, facts, result, L)
     return result
+
+
+def _carry_history(b: Action, closed: dict[str, str], year: int, L: Labels) -> list[str]:
+    """Take out of carried action ``b`` what only held in the year ending, and say so:
+    dependencies on actions done or abandoned that year (they are not carried, so the
+    ids would name no action; done work is a dependency met), and the In progress
+    status (the new year's work-in-progress limit is about work started in it)."""
+    notes, kept = [], []
+    for d in b.dependency_ids:
+        if closed.get(d) == "done":
+            notes.append(L["history.dependency_met"].format(id=d, year=year))
+        elif closed.get(d) == "abandoned":
+            notes.append(L["history.dependency_abandoned"].format(id=d, year=year))
+        else:
+            kept.append(d)
+    if len(kept) < len(b.dependency_ids):
+        b.dependencies = ", ".join(kept)
+    if b.status == "in_progress":
+        b.status = "not_started"
+        notes.append(L["history.was_in_progress"].format(status=L.status("in_progress")))
+    return notes
 
 
 def record_of(plan: Plan, facts: YearFacts, result: Rollover, L: Labels) -> Record:
@@ -229,8 +266,9 @@ def record_of(plan: Plan, facts: YearFacts, result: Rollover, L: Labels) -> Reco
     block("abandoned", ["id", "action", "workstream", "month", "notes"], [
         [a.id, a.title, a.workstream, months[a.month - 1] if a.month else "", a.notes]
         for a in plan.actions if a.status == "abandoned"])
-    block("carried", ["id", "action", "origin", "times"], [
-        [a.id, a.title, a.origin, a.carried] for a in result.carried])
+    block("carried", ["id", "action", "origin", "times", "history"], [
+        [a.id, a.title, a.origin, a.carried, "; ".join(result.history.get(a.id, []))]
+        for a in result.carried])
     block("questions", ["question", "answer"], [
         [L[f"review.q{i}"], ""] for i in range(1, 6)])
     return Record(s.year, blocks)
