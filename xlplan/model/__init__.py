@@ -96,6 +96,16 @@ class Settings:
         return self.year + m // 12, m % 12 + 1
 
 
+def plan_start(today: _dt.date, start_month: int | None = None) -> tuple[int, int]:
+    """(year, first month) of the plan begun on ``today`` when its year is not given: the
+    first plan whose first month is not over, so that nothing in a new workbook is late
+    or overdue on the day it is written. Without a start month it starts this month, or
+    next January from October on (the articles' last quarter prepares year 2)."""
+    if start_month is None:
+        return (today.year + 1, 1) if today.month >= 10 else (today.year, today.month)
+    return (today.year if start_month >= today.month else today.year + 1), start_month
+
+
 @dataclass
 class Person:
     name: str
@@ -186,6 +196,9 @@ class Objective:
     kpi: str
 
 
+REVIEW_DAY = 15  # a risk's review falls mid-month: the monthly review's week
+
+
 @dataclass
 class Risk:
     id: str
@@ -197,6 +210,17 @@ class Risk:
     owner: str
     review_month: int  # plan month index of the next review
     status: str = "open"
+
+    def review_date(self, settings: Settings) -> _dt.date:
+        y, m = settings.plan_month(self.review_month)
+        return _dt.date(y, m, REVIEW_DAY)
+
+
+def first_review_month(settings: Settings, today: _dt.date) -> int:
+    """The first plan month whose review day is not before ``today`` (12 when the plan
+    is over)."""
+    return next((i for i in range(1, 13)
+                 if _dt.date(*settings.plan_month(i), REVIEW_DAY) >= today), 12)
 
 
 @dataclass
