@@ -195,6 +195,7 @@ LABELS = {
     "record.per_euro": "Résultats par euro", "record.id": "Id",
     "record.action": "Action", "record.notes": "Notes", "record.origin": "Prévue d'abord",
     "record.times": "Années reportées", "record.question": "Question",
+    "record.share": "Part des résultats", "record.trend": "Tendance de ses KPI",
     "record.history": "Historique",
     "history.dependency_met": "{id} livrée en {year}",
     "history.dependency_abandoned": "{id} abandonnée en {year}, n'est plus une dépendance : "
