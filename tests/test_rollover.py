@@ -166,6 +166,17 @@ def test_the_new_year_passes_its_own_check_and_says_what_last_year_settled(tmp_p
     assert "A01 delivered in 2027" in history["A08"]   # A08 depended on the audit
     assert any("A09 abandoned in 2027" in (h or "") for h in history.values())
 
+    # a manager who types last year's id again is told the dependency is met
+    wb = openpyxl.load_workbook(new, keep_vba=True)
+    row = next(r for r in wb["Actions"].iter_rows(min_row=5) if r[0].value == "A10")
+    row[7].value = "A03"
+    wb.save(new)
+    found = [f for f in xlplan.check(new, today=date(2028, 1, 3)).findings
+             if f.code == "D207"]
+    assert [(f.where, f.message) for f in found] == [(
+        f"Actions!H{row[0].row}", "A03 was delivered in 2027 (see the record of that "
+        "year): the dependency is met, take it out")]
+
 
 def month_rows(wb) -> dict[str, tuple[str, int]]:
     """Where each action sits on the month sheets: id -> (sheet, row)."""
