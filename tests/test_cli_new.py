@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 
+import xlplan
 from xlplan.cli import main
 from xlplan.workbook.files import backups
 
@@ -33,9 +34,10 @@ def settings_value(path, label):
 
 def test_new_without_arguments_writes_this_year(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = run("new")
-    year = dt.date.today().year
+    result = run("new", "--today", "2027-01-04")
+    year = 2027
     assert result.exit_code == 0, result.output
+    assert "01/2027 to 12/2027" in result.output
     path = Path(f"roadmap_{year}.xlsm")
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
     names = sheets(path)
@@ -46,6 +48,74 @@ def test_new_without_arguments_writes_this_year(tmp_path, monkeypatch):
     assert names[19:] == ["Roadmap", "Budget", "Risks", "RACI", "Rituals", "Dashboard",
                           "Review"]
     assert settings_value(path, "Plan year") == year
+
+
+def test_from_october_a_new_plan_is_next_years_and_before_it_starts_this_month(tmp_path):
+    # the plan begun on a day never starts in a month that is over
+    for today, year, first in (("2026-11-23", 2027, "Jan"), ("2026-10-01", 2027, "Jan"),
+                               ("2026-09-30", 2026, "Sep"), ("2026-05-20", 2026, "May")):
+        out = tmp_path / f"{today}.xlsx"
+        assert run("new", str(out), "--today", today).exit_code == 0
+        assert settings_value(out, "Plan year") == year
+        assert sheets(out)[7] == first, today
+    # a start month given without a year: the next time that month begins
+    out = tmp_path / "april.xlsx"
+    assert run("new", str(out), "--today", "2026-05-20", "--start-month", "4").exit_code == 0
+    assert (settings_value(out, "Plan year"), sheets(out)[7]) == (2027, "Apr")
+
+
+def test_a_plan_year_already_begun_has_no_review_in_the_past(tmp_path):
+    # asked for on 23 November, the year's plan sets its reviews in December, not in the
+    # sample's March and June
+    out = tmp_path / "late.xlsx"
+    assert run("new", str(out), "--year", "2026", "--today", "2026-11-23").exit_code == 0
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Risks").to_python()
+    reviews = [r[8] for r in rows[3:] if r[0]]
+    assert len(reviews) == 5 and all(d == dt.date(2026, 12, 15) for d in reviews)
+    assert run("check", str(out), "--strict", "--today", "2026-11-23").exit_code == 0
+    assert run("check", str(out), "--strict", "--today", "2026-12-16").exit_code == 1
+
+
+def test_a_new_workbook_is_clean_on_every_day_of_the_year(tmp_path):
+    """`xlplan new` on each of the 365 days of 2026, then `check --strict` on that day.
+
+    Writing 365 workbooks would take minutes, and most days give the same workbook: the
+    plan `new` makes on a day depends on the day only through its settings (year and
+    first month) and the review months, which follow the day. So the days are grouped
+    by the plan the library makes on them; each group's workbook is written once, by
+    the CLI on the group's first day, after asserting that every other day of the group
+    makes exactly that plan; then the rules run on that workbook on every day of the
+    group (one reading, 365 checks), and the CLI's check on the group's last day."""
+    from xlplan.profile import settings_from
+    from xlplan.reading.document import open_document
+    from xlplan.rules.check import run_rules
+    from xlplan.rules.context import CheckContext
+    days = [dt.date(2026, 1, 1) + dt.timedelta(n) for n in range(365)]
+    groups: dict[tuple, list] = {}
+    for day in days:
+        settings = settings_from(today=day)
+        groups.setdefault((settings.year, settings.start_month), []).append(
+            (day, xlplan.make_plan(settings, today=day)))
+    assert sum(len(g) for g in groups.values()) == 365
+    checked = 0
+    for (year, start), group in groups.items():
+        (first_day, plan), *others = group
+        assert all(other == plan for _, other in others), (year, start)
+        out = tmp_path / f"{year}-{start:02d}.xlsm"
+        result = run("new", str(out), "--today", first_day.isoformat())
+        assert result.exit_code == 0, result.output
+        assert xlplan.read(out).settings.year == year
+        ctx = CheckContext(open_document(out), first_day)
+        assert run_rules(ctx) == [], (out.name, first_day)
+        for day, _ in others:  # each day's check shares the first one's reading
+            assert run_rules(ctx.on(day)) == [], (out.name, day)
+        checked += len(group)
+        last = group[-1][0].isoformat()
+        result = run("check", str(out), "--strict", "--today", last)
+        assert (result.exit_code, result.output.strip()) == (0, f"{out.name}: no findings")
+    assert checked == 365
+    # Jan to Sep start in their own month; October to December prepare next January
+    assert sorted(groups) == [(2026, m) for m in range(1, 10)] + [(2027, 1)]
 
 
 def test_every_option(tmp_path):

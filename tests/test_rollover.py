@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
-
+import math
 import shutil
 import statistics
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -89,8 +90,10 @@ def test_a_lived_year_rolls_into_the_next(tmp_path):
     for a in plan.actions:
         origin = f"{months_before[a.id]} 2027" if months_before[a.id] else "2027"
         assert (a.origin, a.carried, a.month) == (origin, 1, None), a.id
+    # the work under way at year end opens the year Not started (the new year's
+    # work-in-progress limit counts work started in it); its history says so
     statuses = {a.id: a.status for a in plan.actions}
-    assert statuses["A04"] == statuses["A08"] == "in_progress"
+    assert statuses["A04"] == statuses["A08"] == "not_started"
 
     # KPIs start from their last actual; targets are proposals in the record
     kpis = {k.name: k for k in plan.kpis}
@@ -110,14 +113,21 @@ def test_a_lived_year_rolls_into_the_next(tmp_path):
 
     # the budget proposal: SEO got 100 results for 500, Google Ads 150 for 3,000
     channels = {r[0]: r for r in record_rows(new, "Channels: results per unit spent, budget proposal")}
-    assert channels["SEO"][1:4] == (500, 100, 0.2)
-    assert channels["Google Ads"][1:4] == (3000, 150, 0.05)
-    assert channels["Google Ads"][4].startswith("proposal: move 900 (30% of its 3,000) to SEO")
+    assert channels["SEO"][1:5] == (500, 100, 0.2, 0.4)
+    assert channels["Google Ads"][1:5] == (3000, 150, 0.05, 0.6)
+    # 30 % of Ads' 3,000 would take SEO to (100 + 900 x 0.2) / (250 + 900 x (0.2 - 0.05))
+    # = 73 % of the results, past the 70 % limit: the move stops where SEO reaches it
+    capped = math.floor((0.7 * 250 - 100) / (0.2 * (1 - 0.7) + 0.7 * 0.05))
+    assert (100 + capped * 0.2) / (250 + capped * 0.15) <= 0.7
+    assert channels["Google Ads"][6].startswith(
+        f"proposal: move {capped} ({capped / 3000:.0%} of its 3,000, capped so that SEO "
+        "stays within the 70% limit) to SEO")
 
     done = {r[0] for r in record_rows(new, "Actions delivered")}
     abandoned = {r[0] for r in record_rows(new, "Actions abandoned")}
     carried = {r[0]: r for r in record_rows(new, "Actions carried over")}
     assert (done, abandoned, set(carried)) == (DONE, ABANDONED, sample_ids - DONE - ABANDONED)
+    assert carried["A04"][4] == "was In progress at year end"
     by_month = {r[0]: r for r in record_rows(new, "Delivery and budget by month")}
     # January: A01, A03, A04 and A05 planned, all but A04 done
     assert by_month["Jan"][1:3] == (4, 3) and by_month["Jan"][4] == 1000
@@ -126,6 +136,111 @@ def test_a_lived_year_rolls_into_the_next(tmp_path):
     once = new.read_bytes()
     xlplan.sync(new)
     assert new.read_bytes() == once
+
+
+def test_the_new_year_passes_its_own_check_and_says_what_last_year_settled(tmp_path):
+    old = lived_year(tmp_path)
+    typed = {a.id: a for a in xlplan.read(old).actions}
+    assert run("rollover", old).exit_code == 0
+    new = tmp_path / "roadmap_2028.xlsm"
+    report = xlplan.check(new, today=date(2028, 1, 3))
+    assert report.errors == 0, report.as_text()
+    assert "M310" not in report.codes() and "M311" not in report.codes()
+
+    plan = xlplan.read(new)
+    history = {r[0]: r[4] for r in record_rows(new, "Actions carried over")}
+    reasons = {r[0].value: r[20].value for r in
+               openpyxl.load_workbook(new)["Actions"].iter_rows(min_row=5) if r[0].value}
+    for a in plan.actions:
+        before = typed[a.id].dependencies
+        ids = [d.strip() for d in before.split(",") if d.strip()]
+        # each dependency on a done action is met and said so; on an abandoned one, gone
+        # and said so; the others stay as typed: nothing disappears without a trace
+        met = [f"{d} delivered in 2027" for d in ids if d in DONE]
+        gone = [d for d in ids if d in ABANDONED]
+        assert a.dependencies == ", ".join(d for d in ids if d not in DONE | ABANDONED), a.id
+        said = history[a.id] or ""
+        assert all(m in said for m in met) and all(f"{d} abandoned in 2027" in said
+                                                   for d in gone), a.id
+        assert said in reasons[a.id], a.id
+        if typed[a.id].status == "in_progress":
+            assert a.status == "not_started" and "was In progress at year end" in said
+    assert "A01 delivered in 2027" in history["A08"]   # A08 depended on the audit
+    assert any("A09 abandoned in 2027" in (h or "") for h in history.values())
+
+    # a manager who types last year's id again is told the dependency is met
+    wb = openpyxl.load_workbook(new, keep_vba=True)
+    row = next(r for r in wb["Actions"].iter_rows(min_row=5) if r[0].value == "A10")
+    row[7].value = "A03"
+    wb.save(new)
+    found = [f for f in xlplan.check(new, today=date(2028, 1, 3)).findings
+             if f.code == "D207"]
+    assert [(f.where, f.message) for f in found] == [(
+        f"Actions!H{row[0].row}", "A03 was delivered in 2027 (see the record of that "
+        "year): the dependency is met, take it out")]
+
+
+def month_rows(wb) -> dict[str, tuple[str, int]]:
+    """Where each action sits on the month sheets: id -> (sheet, row)."""
+    return {wb[m][f"A{r}"].value: (m, r) for m in MONTHS for r in range(9, 40)
+            if wb[m][f"A{r}"].value}
+
+
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def test_budget_follows_proof_within_the_dependency_limit_and_judges_seo_by_its_trend(
+        tmp_path):
+    """SEO cost 2,400 for 60 results, a quarter of Google Ads' rate; but the organic
+    share of traffic it works on rises every month. Google Ads brings 71 % of the
+    results, past the 70 % limit (the second article's risk 1). Meta Ads did poorly.
+    Nothing moves to Google Ads: SEO keeps its budget for its trend, Meta's money has no
+    channel to go to that would not deepen the dependency."""
+    path = xlplan.new(tmp_path / "roadmap_2027.xlsx", xlplan.Settings(year=2027))
+    wb = openpyxl.load_workbook(path)
+    cached = openpyxl.load_workbook(path, data_only=True)
+    spend = {"A13": 2400, "A05": 1000, "A06": 1000, "A07": 1000, "A14": 1000}
+    channel_of = {"A13": "SEO", "A05": "Google Ads", "A06": "Google Ads",
+                  "A07": "Google Ads", "A14": "Meta Ads"}
+    for aid, (sheet, r) in month_rows(wb).items():
+        if aid in spend:
+            wb[sheet][f"I{r}"] = spend[aid]
+    results = {"SEO": 60, "Google Ads": 700, "Meta Ads": 20, "Local": 200}
+    for r in range(20, 45):
+        if cached["Budget"][f"A{r}"].value in results:
+            wb["Budget"][f"D{r}"] = results[cached["Budget"][f"A{r}"].value]
+    organic = [0.30, 0.31, 0.33, 0.34, 0.36, 0.37]  # Jan..Jun
+    row = next(r for r in range(5, 30) if cached["KPIs"][f"B{r}"].value
+               == "Organic share of traffic")
+    for i, v in enumerate(organic):
+        wb["KPIs"].cell(row, 8 + i, v)
+    wb.save(path)
+    xlplan.sync(path)
+    # the year's workbook itself shows the red dependency alert on Google Ads
+    assert [f.message for f in xlplan.check(path, today=date(2027, 12, 20)).findings
+            if f.code == "M313"] == ["Google Ads brings 71% of the results (limit 70%)"]
+
+    assert run("rollover", path).exit_code == 0
+    rows = {r[0]: r for r in record_rows(tmp_path / "roadmap_2028.xlsx",
+                                         "Channels: results per unit spent, budget proposal")}
+    spent = {ch: sum(v for a, v in spend.items() if channel_of[a] == ch) for ch in results}
+    total = sum(results.values())
+    slope = statistics.linear_regression(range(len(organic)), organic).slope
+    for ch in ("SEO", "Google Ads", "Meta Ads"):
+        assert rows[ch][1] == spent[ch] and rows[ch][2] == results[ch], ch
+        assert rows[ch][3] == pytest.approx(results[ch] / spent[ch]), ch
+        assert rows[ch][4] == pytest.approx(results[ch] / total), ch
+    assert rows["Local"][4] == pytest.approx(200 / total)  # results without spend count
+    assert rows["SEO"][5] == f"Organic share of traffic {slope:+.3g} a month"
+    assert rows["SEO"][6].startswith("keep its budget: a long-term channel, judged by its "
+                                     f"trend (Organic share of traffic {slope:+.3g} a month)")
+    assert rows["Google Ads"][6].startswith(
+        f"best results per unit spent, but it brings {700 / total:.0%} of the results")
+    assert rows["Meta Ads"][6] == (
+        f"no move: {20 / 1000:.4g} results per unit spent against {700 / 3000:.4g}, but every "
+        f"channel twice as good is at the 70% dependency limit (Google Ads "
+        f"{700 / total:.0%} of the results)")
+    assert not any("move " in (r[6] or "") and "no move" not in r[6] for r in rows.values())
 
 
 def test_rollover_chains_and_an_action_carried_twice_says_so(tmp_path):

@@ -19,24 +19,36 @@ def default_output(settings: Settings, macros: bool = True) -> Path:
     return Path(f"roadmap_{settings.year}.{'xlsm' if macros else 'xlsx'}")
 
 
-def make_plan(settings: Settings, *, blank: bool = False) -> Plan:
-    """The plan `xlplan new` writes: the articles' sample, or a blank skeleton."""
+def make_plan(settings: Settings, *, blank: bool = False, today: _dt.date | None = None
+              ) -> Plan:
+    """The plan `xlplan new` writes on ``today`` (default: the plan's first day, so that
+    the same settings give the same plan whatever the clock says): the articles'
+    sample, or a blank skeleton. No risk review falls before ``today``, so none is
+    overdue on day one."""
     from .content import blank_plan, sample_plan
+    from .model import first_review_month
     from .scheduling import rank_actions
     plan = blank_plan(settings) if blank else sample_plan(settings)
+    first = first_review_month(settings, today or _dt.date(*settings.plan_month(1), 1))
+    for risk in plan.risks:
+        risk.review_month = max(risk.review_month, first)
     rank_actions(plan.actions, settings)
     return plan
 
 
 def new(output: str | Path | None = None, settings: Settings | None = None, *,
-        blank: bool = False, force: bool = False, macros: bool = True) -> Path:
-    """Write a ready-to-use roadmap workbook and return its path.
+        blank: bool = False, force: bool = False, macros: bool = True,
+        today: _dt.date | None = None) -> Path:
+    """Write a ready-to-use roadmap workbook on ``today`` and return its path.
 
-    The workbook is macro-enabled (.xlsm, with the Recalculate priorities button)
-    unless ``macros`` is False or ``output`` ends in .xlsx."""
+    Without ``settings``, the plan is the one begun on ``today`` (default: the clock's
+    day; see ``xlplan.profile.settings_from``). The workbook is macro-enabled (.xlsm, with the
+    Recalculate priorities button) unless ``macros`` is False or ``output`` ends in
+    .xlsx."""
+    from .profile import settings_from
     from .workbook import write_plan
     from .workbook.files import locked
-    settings = settings or Settings(year=_dt.date.today().year)
+    settings = settings or settings_from(today=today)
     path = Path(output) if output else default_output(settings, macros)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm"):
@@ -46,7 +58,7 @@ def new(output: str | Path | None = None, settings: Settings | None = None, *,
         raise XlplanError(f"{path.name} is a macro-enabled name but macros are turned off",
                           fix="name the output something.xlsx, or leave macros on")
     with locked(path):
-        write_plan(make_plan(settings, blank=blank), path, overwrite=force)
+        write_plan(make_plan(settings, blank=blank, today=today), path, overwrite=force)
     return path
 
 

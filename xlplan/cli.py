@@ -68,6 +68,14 @@ class _signals_as_exit:
         return False
 
 
+def today_option(help: str):
+    """``--today YYYY-MM-DD``: the day a command reads the plan on (a roadmap's closed
+    months and due reviews depend on it), passed on as a date; None means the clock's."""
+    return click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]),
+                        callback=lambda ctx, param, value: value and value.date(),
+                        metavar="YYYY-MM-DD", help=help)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="xlplan")
 def main():
@@ -76,7 +84,8 @@ def main():
 
 @main.command()
 @click.argument("output", required=False, type=click.Path(dir_okay=False))
-@click.option("--year", type=int, help="Plan year (default: the current year).")
+@click.option("--year", type=int, help="Plan year (default: the plan begun today, which "
+              "starts this month, or next January from October on).")
 @click.option("--start-month", type=click.IntRange(1, 12), help="First month of the plan, 1-12.")
 @click.option("--lang", "language", type=click.Choice(["en", "fr"]), help="Workbook language.")
 @click.option("--company", help="Company name.")
@@ -95,8 +104,10 @@ def main():
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (the old one goes to xlplan-backups/).")
 @click.option("--no-macros", is_flag=True,
               help="A macro-free .xlsx, without the Recalculate priorities button.")
+@today_option("The day the plan is written (default: today): it sets the default year "
+              "and start month, and no risk review is set before it.")
 @friendly_errors
-def new(output, profile, blank, force, no_macros, **options):
+def new(output, profile, blank, force, no_macros, today, **options):
     """Write a ready-to-use roadmap workbook (default: roadmap_<year>.xlsm, with the
     Recalculate priorities button; an OUTPUT ending in .xlsx has no macros).
 
@@ -106,11 +117,14 @@ def new(output, profile, blank, force, no_macros, **options):
     """
     import xlplan
     from .profile import load_profile, settings_from
-    if options["year"] is None and not (profile and "year" in load_profile(Path(profile))):
-        options["year"] = _dt.date.today().year
-    settings = settings_from(load_profile(Path(profile)) if profile else None, **options)
-    path = xlplan.new(output, settings, blank=blank, force=force, macros=not no_macros)
-    click.echo(f"Wrote {path} ({settings.company}, {settings.year}, {settings.language}).")
+    today = today or _dt.date.today()
+    settings = settings_from(load_profile(Path(profile)) if profile else None, today,
+                             **options)
+    path = xlplan.new(output, settings, blank=blank, force=force, macros=not no_macros,
+                      today=today)
+    first, last = (settings.plan_month(m) for m in (1, 12))
+    click.echo(f"Wrote {path} ({settings.company}, {first[1]:02d}/{first[0]} to "
+               f"{last[1]:02d}/{last[0]}, {settings.language}).")
 
 
 @main.command()
@@ -139,8 +153,10 @@ def profile(output):
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Findings as lines for people, or JSON for scripts.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@today_option("The day to check the plan on (default: today): reviews due before it "
+              "are overdue.")
 @friendly_errors
-def check(file, fmt, strict):
+def check(file, fmt, strict, today):
     """Report, cell by cell, what is inconsistent or breaks the method. Never writes.
 
     Exit status: 0 clean, 1 findings at error level (or any with --strict), 2 the
@@ -151,7 +167,7 @@ def check(file, fmt, strict):
       xlplan check roadmap_2027.xlsx --strict
     """
     import xlplan
-    report = xlplan.check(file)
+    report = xlplan.check(file, today)
     click.echo(report.as_json() if fmt == "json" else report.as_text())
     sys.exit(report.exit_code(strict))
 

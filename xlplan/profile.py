@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
 from pathlib import Path
 
 try:
@@ -10,7 +11,7 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
 from .errors import XlplanError
-from .model import Settings
+from .model import Settings, plan_start
 
 FIELDS = {f.name: f for f in dataclasses.fields(Settings) if f.name != "budget_split"}
 
@@ -75,8 +76,13 @@ def load_profile(path: Path) -> dict:
     return flat
 
 
-def settings_from(profile: dict | None = None, **options) -> Settings:
-    """Settings from a profile, overridden by options that are not None."""
+def settings_from(profile: dict | None = None, today: _dt.date | None = None, **options
+                  ) -> Settings:
+    """Settings from a profile, overridden by options that are not None. Without a year,
+    the plan is the one begun on ``today`` (``xlplan.model.plan_start``)."""
     values = dict(profile or {})
     values.update({k: v for k, v in options.items() if v is not None})
+    if "year" not in values:
+        values["year"], values["start_month"] = plan_start(today or _dt.date.today(),
+                                                           values.get("start_month"))
     return Settings(**values)

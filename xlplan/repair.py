@@ -26,8 +26,9 @@ from .reading.document import Document, clean, open_document
 from .reading.plan import ReadPlan, read_plan, text
 from .rules.check import run_rules
 from .rules.context import CheckContext
+from .rules.data import setting_cell
 from .errors import XlplanError
-from .model import BUCKETS, STATUSES
+from .model import BUCKETS, STATUSES, Settings
 from .scheduling import Schedule, apply, rank_actions, schedule
 from .workbook import build_book, write_book
 from .workbook.book import ROLE_NAME_PREFIX, Book, Sheet
@@ -141,6 +142,7 @@ def prioritize(path, dry_run: bool = False, now: _dt.datetime | None = None,
         doc = open_document(path)
         read = read_plan(doc)
         refuse_unplaced(doc, read)
+        refuse_degenerate(doc, read.plan.settings)
         read.plan.settings.as_of = today
         names = doc.labels.plan_months(read.plan.settings)
         rank_actions(read.plan.actions, read.plan.settings)
@@ -157,6 +159,16 @@ def prioritize(path, dry_run: bool = False, now: _dt.datetime | None = None,
             report.backup = _write(path, book, read.plan.settings.year)
             report.written = True
     return report
+
+
+def refuse_degenerate(doc: Document, settings: Settings) -> None:
+    """Refuse to prioritise with a setting that leaves nothing to prioritise (weights
+    adding up to 0, no hours, no budget, a WIP limit of 0): every action would come out
+    unscored or unplaced, moved off its month for a reason that is not its own."""
+    found = settings.degenerate()
+    if found:
+        first = found[0]
+        raise XlplanError(first.what, where=setting_cell(doc, first.setting), fix=first.fix)
 
 
 def rebuild(doc: Document, read: ReadPlan, report: SyncReport | None = None) -> Book:

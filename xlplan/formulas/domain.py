@@ -24,13 +24,15 @@ def dependency_count(deps: Expr) -> Expr:
 def score(impact, effort, risk, deps, w_impact=W_IMPACT, w_effort=W_EFFORT,
           w_risk=W_RISK, penalty=DEP_PENALTY) -> Expr:
     """0-100: high impact, low effort and low risk score high; each dependency costs
-    ``penalty`` points. Blank while impact, effort or risk is missing."""
+    ``penalty`` points. Blank while impact, effort or risk is missing, and while the
+    weights add up to 0 (nothing to weigh by: `xlplan check` says so, rather than every
+    engine showing #DIV/0!)."""
     impact, effort, risk = lift(impact), lift(effort), lift(risk)
     weighted = (w_impact * impact + w_effort * (Const(6) - effort)
                 + w_risk * (Const(6) - risk))
-    value = Const(20) * weighted / (lift(w_impact) + w_effort + w_risk) \
-        - lift(penalty) * dependency_count(lift(deps))
-    return Fn("IF", Fn("OR", impact.eq(""), effort.eq(""), risk.eq("")), "",
+    weights = lift(w_impact) + w_effort + w_risk
+    value = Const(20) * weighted / weights - lift(penalty) * dependency_count(lift(deps))
+    return Fn("IF", Fn("OR", impact.eq(""), effort.eq(""), risk.eq(""), weights.eq(0)), "",
               Fn("ROUND", value, 1))
 
 

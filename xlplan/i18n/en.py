@@ -215,6 +215,12 @@ LABELS = {
     "record.per_euro": "Results per unit spent", "record.id": "Id",
     "record.action": "Action", "record.notes": "Notes", "record.origin": "First planned",
     "record.times": "Years carried", "record.question": "Question", "record.answer": "Answer",
+    "record.share": "Share of results", "record.trend": "Trend of its KPIs",
+    "record.history": "History",
+    "history.dependency_met": "{id} delivered in {year}",
+    "history.dependency_abandoned": "{id} abandoned in {year}, no longer a dependency: "
+                                    "check the action still makes sense",
+    "history.was_in_progress": "was {status} at year end",
     # guide
     "guide.title": "How this workbook works",
     "guide.intro": "A 12-month digital roadmap: one sheet per month with the planned "

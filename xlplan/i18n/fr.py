@@ -204,6 +204,12 @@ LABELS = {
     "record.per_euro": "Résultats par euro", "record.id": "Id",
     "record.action": "Action", "record.notes": "Notes", "record.origin": "Prévue d'abord",
     "record.times": "Années reportées", "record.question": "Question",
+    "record.share": "Part des résultats", "record.trend": "Tendance de ses KPI",
+    "record.history": "Historique",
+    "history.dependency_met": "{id} livrée en {year}",
+    "history.dependency_abandoned": "{id} abandonnée en {year}, n'est plus une dépendance : "
+                                    "vérifier que l'action garde son sens",
+    "history.was_in_progress": "était {status} en fin d'année",
     "record.answer": "Réponse",
     "review.answer": "Réponse",
     "guide.title": "Mode d'emploi du classeur",

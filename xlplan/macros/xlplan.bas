@@ -278,6 +278,37 @@ Private Function ShowsError(ByVal cell As Range) As Boolean
                  (Left(shown, 1) = "#" And (Right(shown, 1) = "!" Or Right(shown, 1) = "?"))
 End Function
 
+Private Sub RefuseDegenerate()
+    ' settings that leave nothing to plan stop the click, as they stop xlplan prioritize
+    ' (the same sentences as Settings.degenerate)
+    Dim weights As Double
+    weights = Setting("Set_WImpact", "weight of impact") + Setting("Set_WEffort", _
+              "weight of effort") + Setting("Set_WRisk", "weight of risk")
+    If weights = 0 Then
+        RefuseSetting "Set_WImpact", "the scoring weights add up to 0, so no action can " & _
+            "be scored", "give impact, effort and risk weights that add up to more than " & _
+            "0, e.g. 0.5, 0.3 and 0.2"
+    End If
+    If Setting("Set_HoursWeek", "hours per week") <= 0 Then
+        RefuseSetting "Set_HoursWeek", "0 internal hours per week leave no capacity for " & _
+            "any action", "type the hours the team gives the roadmap each week, e.g. 25"
+    End If
+    If Setting("Set_Budget", "annual budget") <= 0 Then
+        RefuseSetting "Set_Budget", "an annual budget of 0 leaves no month for any " & _
+            "action that costs something", "type the year's digital budget"
+    End If
+    If wip <= 0 Then
+        RefuseSetting "Set_WipLimit", "a work-in-progress limit of " & Digits(wip) & _
+            " lets no action be planned", "type how many actions may be under way at " & _
+            "once, e.g. 6"
+    End If
+End Sub
+
+Private Sub RefuseSetting(ByVal label As String, ByVal what As String, ByVal remedy As String)
+    Refuse "Settings!" & Area(label).Address(False, False) & ": " & what & ". " & _
+           UCase(Left(remedy, 1)) & Mid(remedy, 2) & ", then click again."
+End Sub
+
 Private Function ListLabels(ByVal label As String) As Variant
     ' the labels of a list in Settings, lower case and trimmed, 1-based
     Dim grid As Variant, out() As String, i As Long
@@ -400,6 +431,7 @@ Private Sub ReadActions()
     budget = Int(Setting("Set_Budget", "annual budget") / 12 * 100 + 0.5) / 100
     wip = Setting("Set_WipLimit", "work-in-progress limit")
     startMonth = CLng(Setting("Set_StartMonth", "start month"))
+    RefuseDegenerate
     firstOpen = (Year(clickTime) - CLng(Setting("Set_Year", "year"))) * 12 + _
                 Month(clickTime) - startMonth + 1
     If firstOpen < 1 Then firstOpen = 1

@@ -84,11 +84,33 @@ class Settings:
                 "use " + ", ".join(BUSINESS_MODELS))
         if self.annual_budget < 0:
             bad("the annual budget is negative", "give an amount of 0 or more")
-        if not 0 < self.hours_per_week <= 24 * 7:
+        # 0 is a possible value that leaves nothing to plan: ``degenerate`` says so
+        if not 0 <= self.hours_per_week <= 24 * 7:
             bad(f"{self.hours_per_week} hours per week is not possible",
                 "give the internal hours available per week, e.g. 25")
         if not 1 <= self.ritual_weekday <= 7:
             bad("the ritual weekday must be 1 (Monday) to 7 (Sunday)", "fix it in the profile")
+
+    def degenerate(self) -> list[DegenerateSetting]:
+        """The settings that leave nothing to prioritise: the plan can be written and
+        read with them, but no action can be scored or given a month."""
+        found = []
+        if self.weight_impact + self.weight_effort + self.weight_risk == 0:
+            found.append(DegenerateSetting(
+                "weight_impact", "the scoring weights add up to 0, so no action can be "
+                "scored", "give impact, effort and risk weights that add up to more than "
+                "0, e.g. 0.5, 0.3 and 0.2"))
+        for attr, what, fix in (
+                ("hours_per_week", "0 internal hours per week leave no capacity for any "
+                 "action", "type the hours the team gives the roadmap each week, e.g. 25"),
+                ("annual_budget", "an annual budget of 0 leaves no month for any action "
+                 "that costs something", "type the year's digital budget"),
+                ("wip_limit", f"a work-in-progress limit of {self.wip_limit} lets no "
+                 "action be planned", "type how many actions may be under way at once, "
+                 "e.g. 6")):
+            if getattr(self, attr) <= 0:
+                found.append(DegenerateSetting(attr, what, fix))
+        return found
 
     @property
     def monthly_capacity(self) -> float:
@@ -111,6 +133,24 @@ class Settings:
 
     def is_closed(self, month: int | None) -> bool:
         return bool(month) and month < self.current_month
+
+
+@dataclass(frozen=True)
+class DegenerateSetting:
+    """A setting with which no action can be prioritised: which, what and how to fix."""
+    setting: str  # the Settings field (the first weight, for the weights)
+    what: str
+    fix: str
+
+
+def plan_start(today: _dt.date, start_month: int | None = None) -> tuple[int, int]:
+    """(year, first month) of the plan begun on ``today`` when its year is not given: the
+    first plan whose first month is not over, so that nothing in a new workbook is late
+    or overdue on the day it is written. Without a start month it starts this month, or
+    next January from October on (the articles' last quarter prepares year 2)."""
+    if start_month is None:
+        return (today.year + 1, 1) if today.month >= 10 else (today.year, today.month)
+    return (today.year if start_month >= today.month else today.year + 1), start_month
 
 
 @dataclass
@@ -206,6 +246,9 @@ class Objective:
     kpi: str
 
 
+REVIEW_DAY = 15  # a risk's review falls mid-month: the monthly review's week
+
+
 @dataclass
 class Risk:
     id: str
@@ -217,6 +260,17 @@ class Risk:
     owner: str
     review_month: int  # plan month index of the next review
     status: str = "open"
+
+    def review_date(self, settings: Settings) -> _dt.date:
+        y, m = settings.plan_month(self.review_month)
+        return _dt.date(y, m, REVIEW_DAY)
+
+
+def first_review_month(settings: Settings, today: _dt.date) -> int:
+    """The first plan month whose review day is not before ``today`` (12 when the plan
+    is over)."""
+    return next((i for i in range(1, 13)
+                 if _dt.date(*settings.plan_month(i), REVIEW_DAY) >= today), 12)
 
 
 @dataclass

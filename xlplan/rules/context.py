@@ -1,6 +1,7 @@
 """What every rule sees: the document, the plan read from it, and what xlplan expects."""
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 from dataclasses import replace
 from functools import cached_property
@@ -19,7 +20,15 @@ class CheckContext:
         self.labels = doc.labels
         # the day the plan is read on: given, else the workbook's as-of date, else today
         self.today = today or self.settings.as_of or _dt.date.today()
-        self.memo: dict = {}  # results several rules share
+        self.memo: dict = {}  # results several rules share, from the file alone
+
+    def on(self, today: _dt.date) -> CheckContext:
+        """The same workbook checked on another day, sharing what was read, laid out and
+        memoised so far (the memo holds what the file alone decides): checking a file on
+        many days costs one reading."""
+        other = copy.copy(self)
+        other.today = today
+        return other
 
     def where(self, sheet: str, row: int, col: int | None = None) -> str:
         return self.doc.where(sheet, row, col)

@@ -154,9 +154,16 @@ def date_outside_year(ctx: CheckContext):
       "correct the id in 'Depends on' (ids separated by commas), or remove it")
 def unknown_dependency(ctx: CheckContext):
     t, rows = _action_rows(ctx)
+    record = ctx.plan.record
+    done = record.block("done") if record is not None else None
+    delivered = {text(row[0]) for row in done.rows if row} if done is not None else set()
     for r, rec in rows:
         for dep in dependency_ids(text(rec["dependencies"])):
-            if dep not in ctx.action_ids:
+            if dep in delivered:  # typed after the rollover, which took these out
+                yield ctx.where(t.sheet, r, t.col("dependencies")), \
+                    f"{dep} was delivered in {record.year} (see the record of that year): " \
+                    "the dependency is met, take it out"
+            elif dep not in ctx.action_ids:
                 yield ctx.where(t.sheet, r, t.col("dependencies")), f"no action has the id {dep}"
 
 
@@ -325,3 +332,22 @@ def _label_form(L, labels: dict, key: str, typed) -> str | None:
         label = next((x for x in labels[key] if header_key(x) == header_key(text(typed))),
                      None)
     return label if label is not None and typed != label else None
+
+
+def setting_cell(doc, attr: str) -> str | None:
+    """Sheet!Cell of the Settings cell that holds the setting ``attr``."""
+    from ..workbook.sheets.settings import GENERAL, SCORING
+    cell = doc.named_cell(next(n for _, n, a, _ in GENERAL + SCORING if a == attr))
+    return doc.where(*cell) if cell is not None else None
+
+
+@rule("D215", "setting-leaves-nothing-to-plan", "error",
+      "A setting leaves nothing to prioritise: scoring weights that add up to 0, no "
+      "internal hours, no budget, a work-in-progress limit of 0; prioritize refuses.",
+      "type a value above 0 there: weights that add up to more than 0 (0.5, 0.3 and 0.2 "
+      "by default), the team's weekly hours on the roadmap, the year's digital budget, "
+      "the number of actions that may be under way at once (6 by default)")
+def setting_leaves_nothing_to_plan(ctx: CheckContext):
+    for d in ctx.settings.degenerate():
+        yield setting_cell(ctx.doc, d.setting) or ctx.doc.sheet("settings") or "Settings", \
+            d.what

@@ -119,6 +119,8 @@ def _month_sheet_cell(ctx: CheckContext, month: int, cell) -> str:
       "internal hours per week in Settings")
 def hours_over_capacity(ctx: CheckContext):
     capacity = round(ctx.settings.monthly_capacity, 1)
+    if capacity <= 0:
+        return  # no capacity at all: D215 says so once, not once a month
     hours = [0.0] * 13
     for a in ctx.plan.actions:
         if a.month and isinstance(a.hours, (int, float)):
@@ -134,6 +136,8 @@ def hours_over_capacity(ctx: CheckContext):
       "monthly review")
 def spend_over_budget(ctx: CheckContext):
     budget = round(ctx.settings.annual_budget / 12, 2)
+    if budget <= 0:
+        return  # no budget at all: D215 says so once
     spend = [0.0] * 13
     for e in ctx.read.month_entries:
         if isinstance(e.values["spend"], (int, float)):
@@ -153,7 +157,7 @@ def _count(ctx: CheckContext, status: str) -> int:
       "finish or pause actions before starting new ones; the limit is in Settings")
 def wip_over_limit(ctx: CheckContext):
     n = _count(ctx, "in_progress")
-    if n > ctx.settings.wip_limit:
+    if n > ctx.settings.wip_limit > 0:  # a limit of 0: D215 says so
         yield _named(ctx, "Set_WipLimit"), \
             f"{n} actions in progress for a limit of {ctx.settings.wip_limit}"
 

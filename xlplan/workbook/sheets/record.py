@@ -9,7 +9,7 @@ BLOCKS = ("objectives", "kpis", "by_month", "by_workstream", "channels", "done",
           "abandoned", "carried", "questions")
 STYLES = {"progress": "calc_pct", "baseline": "calc_kpi", "target": "calc_kpi",
           "last": "calc_kpi", "new_baseline": "calc_kpi", "proposal": "calc_kpi",
-          "results": "calc_kpi", "per_euro": "calc_kpi", "planned": "calc_int",
+          "results": "calc_kpi", "per_euro": "calc_kpi", "share": "calc_pct", "planned": "calc_int",
           "delivered": "calc_int", "times": "calc_int", "cost": "calc_money",
           "spent": "calc_money", "answer": "input"}
 

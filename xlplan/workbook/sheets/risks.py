@@ -1,8 +1,6 @@
 """Risks: the register, pre-filled with the five digital debts."""
 from __future__ import annotations
 
-import datetime as _dt
-
 from ...formulas import Fn
 from .context import BuildContext
 
@@ -24,11 +22,10 @@ def build(ctx: BuildContext) -> None:
 
     records = []
     for k in plan.risks:
-        y, m = s.plan_month(k.review_month)
         records.append({"id": k.id, "risk": k.title, "category": L.label("debt.", k.category),
                         "probability": k.probability, "impact": k.impact,
                         "mitigation": k.mitigation, "owner": k.owner,
-                        "review": _dt.date(y, m, 15), "status": L.label("risk.", k.status)})
+                        "review": k.review_date(s), "status": L.label("risk.", k.status)})
     for rec in records:
         rec["criticality"] = criticality
     while len(records) < lay.last - lay.first + 1:
