@@ -483,6 +483,8 @@ FUNCTIONS: dict[str, Callable] = {
     "MATCH": _match,
     "DATE": _strict(_date),
     "WEEKDAY": _strict(_weekday),
+    "MONTH": _strict(lambda s: from_serial(to_number(s)).month),
+    "YEAR": _strict(lambda s: from_serial(to_number(s)).year),
     "MOD": _strict(_mod),
     "LEN": _strict(lambda s: len(to_text(s))),
     "SUBSTITUTE": _strict(lambda s, a, b: to_text(s).replace(to_text(a), to_text(b))),

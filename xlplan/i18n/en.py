@@ -230,4 +230,6 @@ LABELS = {
     "guide.sheets": "Sheets",
     "guide.tip": "Sheets can be renamed: xlplan finds them by their role. Add rows in the "
                  "blank rows of each table.",
+    # printed pages: header (company, sheet, plan) and footer (&P: the page of the sheet)
+    "print.header": "Digital roadmap {year}", "print.page": "Page &P",
 }

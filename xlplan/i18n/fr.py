@@ -223,4 +223,6 @@ LABELS = {
     "guide.red": "Alerte", "guide.sheets": "Feuilles",
     "guide.tip": "Les feuilles peuvent être renommées : xlplan les retrouve par leur rôle. "
                  "Ajoutez des lignes dans les lignes vides de chaque tableau.",
+    # printed pages: header (company, sheet, plan) and footer (&P: the page of the sheet)
+    "print.header": "Feuille de route digitale {year}", "print.page": "Page &P",
 }

@@ -1,6 +1,7 @@
 """Guide: how to use the workbook, the method in six steps, the colour legend."""
 from __future__ import annotations
 
+from ..book import PrintSetup
 from .context import BuildContext
 
 # sheet -> the label that describes it
@@ -13,8 +14,8 @@ SHEETS = {"settings": "settings.general", "diagnostic": "diag.title",
 
 def build(ctx: BuildContext) -> None:
     L, book, s = ctx.labels, ctx.book, ctx.settings
-    sheet = book.add_sheet(L["sheet.guide"], "guide", landscape=True, fit_width=True,
-                           tab_color="#1F4E79")
+    sheet = book.add_sheet(L["sheet.guide"], "guide", tab_color="#1F4E79",
+                           printing=PrintSetup(landscape=True))
     sheet.widths.update({0: 4, 1: 36, 2: 90})
     sheet.put(0, 1, f"{s.company} — {L['guide.title']}", "title")
     sheet.merges.append((2, 1, 2, 2, L["guide.intro"], "text"))
