@@ -162,3 +162,21 @@ def test_pictures_of_the_dashboard_and_a_month_sheet(printed, tmp_path):
         page = by_sheet[out.book.sheet(role).name][0]
         png = engine.page_png(out.pdf, page + 1, tmp_path / role)
         assert png.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("name", ("sample_en", "sample_fr"))
+def test_the_printed_guide_teaches_the_routine_without_a_command_line(printed, name):
+    out = printed[name]
+    L = Labels(out.book.properties["xlplan_language"])
+    guide = " ".join(out.text_of(out.sheet_pages()[out.book.sheet("guide").name]).split())
+    for key in ("guide.weekly.when", "guide.monthly.when", "guide.quarterly.when",
+                "guide.button", "guide.unblock.when", "guide.nomacros.when"):
+        assert L[key] in guide
+    assert ("Unblock" if L.lang == "en" else "Débloquer") in guide
+    assert L["button.recalculate"] in guide
+    months = [s.name for s in out.book.sheets if s.role.startswith("month")]
+    assert f"{months[0]} … {months[-1]}" in guide
+    for sheet in out.book.sheets:
+        if not sheet.role.startswith("month") and sheet.role != "guide":
+            assert sheet.name in guide
+    assert not re.search(r"\bxlplan [a-z]|\bpip\b|\bpython\b|terminal", guide, re.I)
