@@ -22,7 +22,7 @@ with tempfile.TemporaryDirectory() as tmp:
     pdf = engine.render_pdf(book, tmp)
     pages = engine.pdf_pages_text(pdf)
     for name, needles in (("dashboard", ("Actions in progress above the WIP limit",)),
-                          ("month", ("Rewrite product pages", "Actual spend"))):
+                          ("month", ("March 2027", "Actual spend"))):
         page = engine.find_page(pages, *needles)
         out = engine.page_png(pdf, page, ROOT / "docs" / "img" / name, dpi=80)
         print(f"Wrote {out.relative_to(ROOT)}")

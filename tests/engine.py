@@ -1,6 +1,7 @@
 """Headless LibreOffice as the independent spreadsheet engine of the tests."""
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -24,6 +25,28 @@ PROFILE_XCU = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+# Calibri, the workbook's font, is not free: LibreOffice lays it out with Carlito, its
+# metric twin, when Carlito is installed, and with a wider fallback when not, which
+# would make every sheet print smaller and wrap sooner than for a user. The test extras
+# ship Carlito (rinoh-typeface-carlito); each run points fontconfig at it.
+FONTS_CONF = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+<dir>{dir}</dir><cachedir>{cache}</cachedir></fontconfig>
+"""
+
+
+def font_env(profile: Path) -> dict[str, str]:
+    """The environment that gives LibreOffice Carlito for Calibri."""
+    spec = importlib.util.find_spec("rinoh_typeface_carlito")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the Carlito font is missing: pip install -e '.[test]'")
+    conf = profile / "fonts.conf"
+    conf.write_text(FONTS_CONF.format(dir=list(spec.submodule_search_locations)[0],
+                                      cache=profile / "fontcache"))
+    return {"FONTCONFIG_FILE": str(conf)}
+
+
 def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -36,7 +59,7 @@ def _run(args: list[str], outdir: Path, timeout: int) -> None:
         cmd = [soffice(), "--headless", "--norestore", "--nologo",
                f"-env:UserInstallation=file://{prof}", *args, "--outdir", str(outdir)]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                              env={**os.environ, "HOME": prof})
+                              env={**os.environ, "HOME": prof, **font_env(Path(prof))})
         if proc.returncode != 0:
             raise RuntimeError(f"LibreOffice failed: {proc.stdout} {proc.stderr}")
 
@@ -62,9 +85,14 @@ def convert(path: Path, outdir: Path, fmt: str, timeout: int = 600) -> Path:
 
 
 def render_pdf(path: Path, outdir: Path, timeout: int = 600) -> Path:
+    return render_pdfs([path], outdir, timeout)[0]
+
+
+def render_pdfs(paths: list[Path], outdir: Path, timeout: int = 900) -> list[Path]:
+    """Print every sheet of each workbook to a PDF, all in one LibreOffice run."""
     outdir.mkdir(parents=True, exist_ok=True)
-    _run(["--convert-to", "pdf", str(path)], outdir, timeout)
-    return outdir / (Path(path).stem + ".pdf")
+    _run(["--convert-to", "pdf", *map(str, paths)], outdir, timeout)
+    return [outdir / (Path(p).stem + ".pdf") for p in paths]
 
 
 def uno_python() -> str | None:
@@ -196,3 +224,30 @@ def find_page(pages: list[str], *needles: str) -> int:
         if all(n in text for n in needles):
             return i
     raise AssertionError(f"no page holds {needles}")
+
+
+def pdf_font_sizes(pdf: Path) -> list[list[float]]:
+    """The size, in points as printed, of every run of text on each page of a PDF
+    written by LibreOffice: the operand of each ``Tf`` in the page's content stream
+    (LibreOffice scales a fitted sheet by scaling the font sizes it writes, not by a
+    transformation matrix, so these are the sizes a reader sees on paper)."""
+    import re
+    import zlib
+    data = Path(pdf).read_bytes()
+    objects = {int(m.group(1)): m.group(2) for m in re.finditer(
+        rb"(\d+) 0 obj(.*?)endobj", data, re.S)}
+    kids = re.search(rb"/Type\s*/Pages.*?/Kids\s*\[([^\]]*)\]", data, re.S)
+    pages = [int(n) for n in re.findall(rb"(\d+) 0 R", kids.group(1))]
+    if any(b"/Type/Pages" in objects[p].replace(b" ", b"") for p in pages):
+        raise RuntimeError("a nested page tree: read it with a PDF library")
+    out = []
+    for page in pages:
+        sizes: list[float] = []
+        for ref in re.findall(rb"(\d+) 0 R", re.search(rb"/Contents\s*(\[[^\]]*\]|\d+ 0 R)",
+                                                        objects[page]).group(1)):
+            body = objects[int(ref)]
+            stream = re.search(rb"stream\r?\n(.*)endstream", body, re.S).group(1)
+            text = zlib.decompress(stream) if b"FlateDecode" in body else stream
+            sizes += [float(v) for v in re.findall(rb"/F\d+\s+([\d.]+)\s+Tf", text)]
+        out.append(sizes)
+    return out

@@ -225,8 +225,57 @@ LABELS = {
     "guide.title": "How this workbook works",
     "guide.intro": "A 12-month digital roadmap: one sheet per month with the planned "
                    "actions, their status, their owner and the results. Every number is "
-                   "a live formula: change an input and everything that depends on it "
+                   "a live formula: change a yellow cell and everything that depends on it "
                    "updates.",
+    "guide.start": "Where to start",
+    "guide.start1": "1. Settings: company, year, first month, annual budget, internal hours "
+                    "per week, the people (sponsor, pilot, owners), channels and key "
+                    "commercial moments.",
+    "guide.start2": "2. Diagnostic: where you stand today on the four axes; Objectives and "
+                    "KPIs: what you aim for, each KPI with its baseline and target.",
+    "guide.start3": "3. Workstreams and Actions: the plan suggested here is yours to edit. "
+                    "Give each action an owner, impact, effort, risk, cost and hours, then "
+                    "click Recalculate priorities on the Actions sheet.",
+    "guide.start4": "4. From then on, follow the routine below; the Dashboard shows where "
+                    "you stand.",
+    "guide.routine": "Your routine",
+    "guide.weekly.when": "Every week — 30 min",
+    "guide.weekly": "Weekly point on the current month sheet: each owner sets the status of "
+                    "their actions (Done, In progress, Blocked) and notes the results; agree "
+                    "who unblocks what this week.",
+    "guide.monthly.when": "Every month — 1 h",
+    "guide.monthly": "Monthly review: type the month's KPI actuals in KPIs and the actual "
+                     "spend on the month sheet, read the Dashboard's alert signals, agree "
+                     "next month's actions and click Recalculate priorities. Send the "
+                     "summary within 24 hours.",
+    "guide.quarterly.when": "Every quarter — 2 h",
+    "guide.quarterly": "Quarterly committee with the sponsor: objectives and KPIs against "
+                       "target, budget by bucket, the risk register, and the priorities of "
+                       "the next quarter. The Rituals sheet dates every meeting of the "
+                       "year.",
+    "guide.button": "The Recalculate priorities button",
+    "guide.button.what": "What it does",
+    "guide.button.text": "It ranks the open actions and gives each one that is not done or "
+                         "pinned a month, within the monthly hours, the budget, the "
+                         "dependencies and the work-in-progress limit; each action's reason "
+                         "is written in Why here. Actions move between month sheets with "
+                         "their status, results and spend.",
+    "guide.enable.when": "Enable the macros",
+    "guide.enable": "The button is a macro. In Excel, click Enable Content in the yellow bar "
+                    "the first time you open the file. On a Mac, Excel asks when the file "
+                    "opens: click Enable Macros. In LibreOffice: Tools ▸ Options ▸ Security "
+                    "▸ Macro Security ▸ Medium, then answer Enable Macros.",
+    "guide.unblock.when": "A file from the internet or e-mail",
+    "guide.unblock": "Windows blocks the macros of a downloaded file (a red bar: Microsoft "
+                     "has blocked macros). Close the file, right-click it in the folder ▸ "
+                     "Properties ▸ tick Unblock ▸ OK, then open it again and click Enable "
+                     "Content.",
+    "guide.nomacros.when": "Without macros",
+    "guide.nomacros": "Everything else is live formulas and works without macros, in Excel "
+                      "for the web too (it runs no macros): scores, quadrants, totals, KPI "
+                      "status, the Dashboard and its alerts update as you type. Only the "
+                      "ranks, the proposed months and their reasons wait for the button; "
+                      "until then, change an action's month by hand in Actions.",
     "guide.steps": "The method in six steps",
     "guide.step1": "1. Diagnostic and baseline: fill the Diagnostic sheet (4 axes).",
     "guide.step2": "2. Objectives and KPIs: OKRs in Objectives, 12 to 20 KPIs with "
@@ -237,12 +286,42 @@ LABELS = {
                    "and hours; score and quadrant update as you type.",
     "guide.step5": "5. Launch and steer: weekly 30-minute points, monthly 1-hour reviews, "
                    "quarterly committees (Rituals sheet); owners update the month sheets.",
-    "guide.step6": "6. Industrialise and review: the Review sheet closes the year; "
-                   "xlplan rollover prepares the next one.",
+    "guide.step6": "6. Industrialise and review: the Review sheet closes the year and "
+                   "prepares the next one.",
     "guide.legend": "Colours",
-    "guide.input": "Cells to type in", "guide.formula": "Formulas (do not type over them)",
-    "guide.green": "On track / done", "guide.amber": "Watch", "guide.red": "Alert",
-    "guide.sheets": "Sheets",
-    "guide.tip": "Sheets can be renamed: xlplan finds them by their role. Add rows in the "
-                 "blank rows of each table.",
+    "guide.input": "Yellow: cells to type in", "guide.formula": "Blue-grey: formulas, "
+                   "do not type over them",
+    "guide.green": "Green: on track, done, quick win", "guide.amber": "Amber: watch, "
+                   "in progress, major project",
+    "guide.red": "Red: alert, blocked, drop",
+    "guide.sheets": "What each sheet is for",
+    "guide.for.settings": "The plan's parameters, people, channels and commercial moments; "
+                          "everything else follows them.",
+    "guide.for.diagnostic": "The starting point on the four axes, and the audit checklist.",
+    "guide.for.objectives": "The year's objectives and key results, each linked to a KPI.",
+    "guide.for.kpis": "12 to 20 KPIs: baseline, target, one actual a month; progress and "
+                      "status are computed.",
+    "guide.for.workstreams": "The 6 to 10 workstreams: owner, scope, deliverables, dates, "
+                             "budget.",
+    "guide.for.actions": "The backlog: every action with its scores, cost, hours, month, "
+                         "rank and the Recalculate priorities button.",
+    "guide.for.months": "One sheet per month: the month's actions, where owners update "
+                        "status, results, actual spend and notes every week.",
+    "guide.for.roadmap": "The year at a glance: the actions across the 12 months.",
+    "guide.for.budget": "The budget split, the innovation reserve, planned against spent "
+                        "by month and by channel.",
+    "guide.for.risks": "The risk register, starting with the five digital debts.",
+    "guide.for.raci": "Who is Responsible, Accountable, Consulted and Informed per "
+                      "workstream.",
+    "guide.for.rituals": "The dates of every weekly point, monthly review, quarterly "
+                         "committee and all-hands.",
+    "guide.for.dashboard": "Budget consumed, actions by status and month, KPIs against "
+                           "target and the alert signals.",
+    "guide.for.review": "The year-end review: objectives reached, gaps, lessons, what "
+                        "carries over.",
+    "guide.tip": "You may rename sheets, and add rows in the blank rows of each table; keep "
+                 "the table headers as they are. To print a sheet, use File ▸ Print: every "
+                 "sheet is set up to print on A4.",
+    # printed pages: header (company, sheet, plan) and footer (&P: the page of the sheet)
+    "print.header": "Digital roadmap {year}", "print.page": "Page &P",
 }

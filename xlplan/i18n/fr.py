@@ -215,8 +215,62 @@ LABELS = {
     "guide.title": "Mode d'emploi du classeur",
     "guide.intro": "Une feuille de route digitale sur 12 mois : une feuille par mois avec les "
                    "actions planifiées, leur statut, leur responsable et les résultats. "
-                   "Chaque chiffre est une formule vivante : modifiez une saisie, tout ce "
-                   "qui en dépend se met à jour.",
+                   "Chaque chiffre est une formule vivante : modifiez une cellule jaune, "
+                   "tout ce qui en dépend se met à jour.",
+    "guide.start": "Par où commencer",
+    "guide.start1": "1. Paramètres : entreprise, année, premier mois, budget annuel, heures "
+                    "internes par semaine, les personnes (sponsor, pilote, responsables), "
+                    "les canaux et les temps forts commerciaux.",
+    "guide.start2": "2. Diagnostic : où vous en êtes aujourd'hui sur les quatre axes ; "
+                    "Objectifs et KPI : ce que vous visez, chaque KPI avec sa référence et "
+                    "sa cible.",
+    "guide.start3": "3. Chantiers et Actions : le plan proposé ici est à vous, modifiez-le. "
+                    "Donnez à chaque action un responsable, un impact, un effort, un risque, "
+                    "un coût et des heures, puis cliquez sur Recalculer les priorités dans "
+                    "la feuille Actions.",
+    "guide.start4": "4. Ensuite, suivez le rituel ci-dessous ; le Tableau de bord montre où "
+                    "vous en êtes.",
+    "guide.routine": "Votre rituel",
+    "guide.weekly.when": "Chaque semaine — 30 min",
+    "guide.weekly": "Point hebdomadaire sur la feuille du mois en cours : chaque responsable "
+                    "met à jour le statut de ses actions (Terminé, En cours, Bloqué) et note "
+                    "les résultats ; décidez qui débloque quoi cette semaine.",
+    "guide.monthly.when": "Chaque mois — 1 h",
+    "guide.monthly": "Revue mensuelle : saisissez les réels du mois dans KPI et la dépense "
+                     "réelle sur la feuille du mois, lisez les signaux d'alerte du Tableau "
+                     "de bord, arrêtez les actions du mois suivant et cliquez sur Recalculer "
+                     "les priorités. Diffusez la synthèse sous 24 heures.",
+    "guide.quarterly.when": "Chaque trimestre — 2 h",
+    "guide.quarterly": "Comité trimestriel avec le sponsor : objectifs et KPI face aux "
+                       "cibles, budget par enveloppe, registre des risques et priorités du "
+                       "trimestre suivant. La feuille Rituels date chaque réunion de "
+                       "l'année.",
+    "guide.button": "Le bouton Recalculer les priorités",
+    "guide.button.what": "Ce qu'il fait",
+    "guide.button.text": "Il classe les actions ouvertes et donne un mois à chacune de "
+                         "celles qui ne sont ni terminées ni figées, dans la limite des "
+                         "heures du mois, du budget, des dépendances et du nombre d'actions "
+                         "en cours ; la raison de chaque choix s'inscrit dans Pourquoi ici. "
+                         "Les actions changent de feuille mensuelle avec leur statut, leurs "
+                         "résultats et leur dépense.",
+    "guide.enable.when": "Activer les macros",
+    "guide.enable": "Le bouton est une macro. Dans Excel, cliquez sur Activer le contenu "
+                    "dans la barre jaune à la première ouverture. Sur Mac, Excel pose la "
+                    "question à l'ouverture : cliquez sur Activer les macros. Dans "
+                    "LibreOffice : Outils ▸ Options ▸ Sécurité ▸ Sécurité des macros ▸ "
+                    "Moyen, puis répondez Activer les macros.",
+    "guide.unblock.when": "Un fichier reçu par internet ou e-mail",
+    "guide.unblock": "Windows bloque les macros d'un fichier téléchargé (barre rouge : "
+                     "Microsoft a bloqué les macros). Fermez le fichier, clic droit dessus "
+                     "dans le dossier ▸ Propriétés ▸ cochez Débloquer ▸ OK, puis rouvrez-le "
+                     "et cliquez sur Activer le contenu.",
+    "guide.nomacros.when": "Sans les macros",
+    "guide.nomacros": "Tout le reste est fait de formules vivantes et marche sans macros, "
+                      "y compris dans Excel pour le web (qui n'exécute aucune macro) : notes, "
+                      "quadrants, totaux, statut des KPI, le Tableau de bord et ses alertes "
+                      "se mettent à jour à la saisie. Seuls les rangs, les mois proposés et "
+                      "leurs raisons attendent le bouton ; d'ici là, changez le mois d'une "
+                      "action à la main dans Actions.",
     "guide.steps": "La méthode en six étapes",
     "guide.step1": "1. Diagnostic chiffré et référence : remplir la feuille Diagnostic "
                    "(4 axes).",
@@ -230,12 +284,44 @@ LABELS = {
     "guide.step5": "5. Lancement et pilotage : point hebdomadaire de 30 minutes, revue "
                    "mensuelle d'une heure, comité trimestriel (feuille Rituels) ; les "
                    "responsables tiennent les feuilles mensuelles.",
-    "guide.step6": "6. Industrialisation et bilan : la feuille Bilan clôt l'année ; "
-                   "xlplan rollover prépare la suivante.",
+    "guide.step6": "6. Industrialisation et bilan : la feuille Bilan clôt l'année et "
+                   "prépare la suivante.",
     "guide.legend": "Couleurs",
-    "guide.input": "Cellules à saisir", "guide.formula": "Formules (ne pas écraser)",
-    "guide.green": "Dans les temps / terminé", "guide.amber": "À surveiller",
-    "guide.red": "Alerte", "guide.sheets": "Feuilles",
-    "guide.tip": "Les feuilles peuvent être renommées : xlplan les retrouve par leur rôle. "
-                 "Ajoutez des lignes dans les lignes vides de chaque tableau.",
+    "guide.input": "Jaune : cellules à saisir", "guide.formula": "Bleu-gris : formules, "
+                   "ne pas écraser",
+    "guide.green": "Vert : dans les temps, terminé, gain rapide",
+    "guide.amber": "Orange : à surveiller, en cours, projet majeur",
+    "guide.red": "Rouge : alerte, bloqué, à abandonner",
+    "guide.sheets": "À quoi sert chaque feuille",
+    "guide.for.settings": "Les paramètres du plan, les personnes, les canaux et les temps "
+                          "forts ; tout le reste en découle.",
+    "guide.for.diagnostic": "Le point de départ sur les quatre axes, et la liste d'audit.",
+    "guide.for.objectives": "Les objectifs de l'année et leurs résultats clés, chacun relié "
+                            "à un KPI.",
+    "guide.for.kpis": "12 à 20 KPI : référence, cible, un réel par mois ; progression et "
+                      "statut sont calculés.",
+    "guide.for.workstreams": "Les 6 à 10 chantiers : responsable, périmètre, livrables, "
+                             "dates, budget.",
+    "guide.for.actions": "Le portefeuille d'actions : notes, coût, heures, mois, rang et le "
+                         "bouton Recalculer les priorités.",
+    "guide.for.months": "Une feuille par mois : les actions du mois, où les responsables "
+                        "mettent à jour chaque semaine statut, résultats, dépense réelle et "
+                        "notes.",
+    "guide.for.roadmap": "L'année d'un coup d'œil : les actions sur les 12 mois.",
+    "guide.for.budget": "La répartition du budget, la réserve d'innovation, le prévu face "
+                        "au dépensé par mois et par canal.",
+    "guide.for.risks": "Le registre des risques, à commencer par les cinq dettes "
+                       "digitales.",
+    "guide.for.raci": "Qui est Responsable, Approbateur, Consulté et Informé par chantier.",
+    "guide.for.rituals": "Les dates de chaque point hebdomadaire, revue mensuelle, comité "
+                         "trimestriel et réunion d'équipe.",
+    "guide.for.dashboard": "Budget consommé, actions par statut et par mois, KPI face aux "
+                           "cibles et signaux d'alerte.",
+    "guide.for.review": "Le bilan de fin d'année : objectifs atteints, écarts, "
+                        "enseignements, ce qui est reporté.",
+    "guide.tip": "Vous pouvez renommer les feuilles et ajouter des lignes dans les lignes "
+                 "vides de chaque tableau ; gardez les en-têtes tels quels. Pour imprimer "
+                 "une feuille : Fichier ▸ Imprimer ; chaque feuille est prête pour l'A4.",
+    # printed pages: header (company, sheet, plan) and footer (&P: the page of the sheet)
+    "print.header": "Feuille de route digitale {year}", "print.page": "Page &P",
 }

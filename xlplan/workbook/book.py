@@ -14,6 +14,19 @@ SCHEMA_VERSION = 1
 ROLE_NAME_PREFIX = "xlplan_role_"
 
 
+@dataclass(frozen=True)
+class PrintSetup:
+    """How a sheet prints. Every sheet is fitted to one page wide; ``one_page`` fits it
+    to one page tall too. ``repeat_rows`` (first, last) are printed at the top of every
+    page; ``last_row`` and ``last_col`` end the printed area (blank table rows, helper
+    lists), None prints what is used."""
+    landscape: bool = False
+    one_page: bool = False
+    repeat_rows: tuple[int, int] | None = None
+    last_row: int | None = None
+    last_col: int | None = None
+
+
 @dataclass
 class Sheet:
     name: str
@@ -26,8 +39,8 @@ class Sheet:
     cond_formats: list = field(default_factory=list)
     charts: list = field(default_factory=list)
     merges: list = field(default_factory=list)
-    landscape: bool = False
-    fit_width: bool = False
+    heights: dict = field(default_factory=dict)  # row -> points, where text wraps
+    printing: PrintSetup = PrintSetup()
     tab_color: str | None = None
     buttons: list = field(default_factory=list)  # (row, col, caption), run the macro
     comments: dict = field(default_factory=dict)  # (row, col) -> (text, author), people's
@@ -99,6 +112,9 @@ class Book:
     month_rows: dict = field(default_factory=dict)  # action id -> (month, row) laid out
     # the names people gave xlplan's sheets (role -> name), kept when a file is rebuilt
     sheet_names: dict = field(default_factory=dict)
+    # the printed page's header and footer, in XlsxWriter's codes (&A sheet, &P page)
+    page_header: str = ""
+    page_footer: str = ""
 
     def add_sheet(self, name: str, role: str, **kw) -> Sheet:
         sheet = Sheet(self.sheet_names.get(role, name), role, **kw)

@@ -16,11 +16,16 @@ def build_book(plan: Plan, table_rows: dict[str, int] | None = None,
     being rebuilt, and ``sheet_names`` (role -> name) the names people gave its sheets
     (see ``xlplan.repair``)."""
     s = plan.settings
-    book = Book(styles=styles.styles(s.currency),
+    book = Book(styles=styles.styles(s.currency, s.language),
                 properties={"title": f"{s.company} — digital roadmap {s.year}",
                             "company": s.company, "xlplan_language": s.language},
                 sheet_names=dict(sheet_names or {}))
-    ctx = BuildContext(plan, Labels(s.language), book, table_rows=dict(table_rows or {}))
+    L = Labels(s.language)
+    # "&" is a code in headers: a company "Durand & Fils" prints as typed
+    book.page_header = (f"&L{s.company.replace('&', '&&')}&C&A"
+                        f"&R{L['print.header'].format(year=s.year)}")
+    book.page_footer = "&C" + L["print.page"]
+    ctx = BuildContext(plan, L, book, table_rows=dict(table_rows or {}))
     months.plan(ctx)
     guide.build(ctx)
     settings.build(ctx)

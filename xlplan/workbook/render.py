@@ -12,7 +12,7 @@ import xlsxwriter
 from .. import macros
 from ..errors import XlplanError
 from ..formulas import Expr, Range, XLError, col_letter
-from .book import SCHEMA_VERSION, Book
+from .book import SCHEMA_VERSION, Book, PrintSetup, Sheet
 from .styles import rag_formats
 
 
@@ -89,6 +89,7 @@ def render(book: Book, path: Path, created: _dt.datetime, strict: bool = True) -
                 dated[style] = formats[style]
         return dated[style]
     cond = {name: wb.add_format(props) for name, props in rag_formats().items()}
+    header = formats["header"]  # wraps between words rather than being cut off
 
     for sheet in book.sheets:
         ws = wb.add_worksheet(sheet.name)
@@ -96,10 +97,12 @@ def render(book: Book, path: Path, created: _dt.datetime, strict: bool = True) -
             ws.set_tab_color(sheet.tab_color)
         for col, width in sorted(sheet.widths.items()):
             ws.set_column(col, col, width)
+        for row, height in sorted(row_heights(sheet, book.styles, values).items()):
+            ws.set_row(row, height)
         for t in sheet.tables:
             ws.add_table(t["first_row"], t["first_col"], t["last_row"], t["last_col"], {
                 "name": t["name"], "style": t["style"],
-                "columns": [{"header": h} for h in t["headers"]]})
+                "columns": [{"header": h, "header_format": header} for h in t["headers"]]})
         for (r, c), (value, style) in sorted(sheet.cells.items()):
             fmt = formats.get(style) if style else None
             if isinstance(value, Expr):
@@ -155,15 +158,88 @@ def render(book: Book, path: Path, created: _dt.datetime, strict: bool = True) -
                                         "y_offset": 2})
         if sheet.freeze:
             ws.freeze_panes(*sheet.freeze)
-        if sheet.landscape:
-            ws.set_landscape()
-        if sheet.fit_width:
-            ws.fit_to_pages(1, 0)
-            ws.set_paper(9)  # A4
-        ws.hide_gridlines(2 if sheet.role in ("guide", "dashboard") else 0)
+        _print_setup(ws, sheet, book)
+        ws.hide_gridlines(2 if sheet.role in ("guide", "dashboard") else 1)
 
     for name, target in sorted(book.names.items()):
         wb.define_name(name, "=" + target.xl())
     wb.close()
     with open(path, "wb") as f:
         f.write(buffer.getbuffer())
+
+
+def _print_setup(ws, sheet: Sheet, book: Book) -> None:
+    """A4, one page wide (and one tall when asked), the header rows on every page, only
+    what is used (or what ``sheet.printing`` ends the area at)."""
+    p: PrintSetup = sheet.printing
+    ws.set_paper(9)
+    if p.landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.set_margins(left=0.3, right=0.3, top=0.7, bottom=0.6)
+    ws.fit_to_pages(1, 1 if p.one_page else 0)
+    if p.repeat_rows:
+        ws.repeat_rows(*p.repeat_rows)
+    if p.last_row is not None or p.last_col is not None:
+        cells = list(sheet.cells) or [(0, 0)]
+        ws.print_area(0, 0, max(r for r, _ in cells) if p.last_row is None else p.last_row,
+                      max(c for _, c in cells) if p.last_col is None else p.last_col)
+    ws.set_start_page(1)  # each sheet's pages count from 1, printed alone or all together
+    if book.page_header:
+        ws.set_header(book.page_header, {"margin": 0.3})
+    if book.page_footer:
+        ws.set_footer(book.page_footer, {"margin": 0.3})
+
+
+# points a line of wrapped text takes, by font size, and the characters of that size
+# that fill one unit of column width (Excel's unit is a digit of the default font)
+LINE_POINTS = 1.3
+CHARS_PER_UNIT = 1.25
+
+
+def row_heights(sheet: Sheet, styles: dict, values: dict) -> dict[int, float]:
+    """The height of each row whose wrapped text needs more than one line, so that it
+    shows whole without running under the next row. Widths of merged cells add up."""
+    spans = {(r1, c1): sum(sheet.widths.get(c, 8.43) for c in range(c1, c2 + 1))
+             for r1, c1, r2, c2, _, _ in sheet.merges if r1 == r2}
+    texts = {(r, c): (v, style) for (r, c), (v, style) in sheet.cells.items()}
+    for r1, c1, _, _, text, style in sheet.merges:
+        texts[(r1, c1)] = (text, style)
+    for t in sheet.tables:
+        for i, h in enumerate(t["headers"]):
+            texts[(t["first_row"], t["first_col"] + i)] = (h, "header")
+    heights: dict[int, float] = {}
+    for (r, c), (value, style) in texts.items():
+        props = styles.get(style or "", {})
+        if not props.get("text_wrap"):
+            continue
+        if isinstance(value, Expr):
+            value = values.get((sheet.name, r, c))
+        if not isinstance(value, str) or not value:
+            continue
+        width = spans.get((r, c), sheet.widths.get(c, 8.43))
+        size = props.get("font_size", 11)
+        lines = wrapped_lines(value, max(1, int(width * CHARS_PER_UNIT * 10 / size) - 1))
+        if lines > 1:
+            heights[r] = max(heights.get(r, 0), round(lines * size * LINE_POINTS + 3, 1))
+    return heights
+
+
+def wrapped_lines(text: str, per_line: int) -> int:
+    """Lines ``text`` takes when wrapped between words at ``per_line`` characters."""
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0
+        for word in paragraph.split():
+            need = len(word) if used == 0 else used + 1 + len(word)
+            if need <= per_line or used == 0:
+                used = need
+                while used > per_line:  # a word longer than the line breaks inside
+                    lines += 1
+                    used -= per_line
+            else:
+                lines += 1
+                used = len(word)
+    return lines

@@ -8,12 +8,27 @@ GREEN_TEXT, AMBER_TEXT, RED_TEXT = "#006100", "#9C5700", "#9C0006"
 ACCENT = "#1F4E79"
 
 
-def styles(currency: str) -> dict[str, dict]:
+# the header row of every table: bold, wrapped between words when the column is narrow
+HEADER = {"font_name": "Calibri", "font_size": 10, "bold": True, "text_wrap": True,
+          "valign": "bottom"}
+# month names in date formats follow the workbook's language, not the machine's
+# locale (a language tag in the format code, read by Excel and LibreOffice alike)
+DATE_LOCALE = {"en": "[$-409]", "fr": "[$-40C]"}
+
+
+def date_format(code: str, language: str) -> str:
+    return DATE_LOCALE[language] + code
+
+
+def styles(currency: str, language: str) -> dict[str, dict]:
+    def dated(code):
+        return date_format(code, language)
     money = f'#,##0 "{currency}";-#,##0 "{currency}"'
     base = {"font_name": "Calibri", "font_size": 10, "valign": "top"}
     inp = {**base, "bg_color": INPUT_FILL, "border": 1, "border_color": "#D9D9D9"}
     out = {**base, "bg_color": FORMULA_FILL, "border": 1, "border_color": "#D9D9D9"}
     return {
+        "header": dict(HEADER),
         "title": {**base, "bold": True, "font_size": 16, "font_color": ACCENT},
         "subtitle": {**base, "bold": True, "font_size": 12, "font_color": ACCENT},
         "note": {**base, "italic": True, "font_color": "#595959"},
@@ -25,20 +40,19 @@ def styles(currency: str) -> dict[str, dict]:
         "input_money": {**inp, "num_format": money},
         "input_pct": {**inp, "num_format": "0%"},
         "input_pct1": {**inp, "num_format": "0.0%"},
-        "input_date": {**inp, "num_format": "d mmm yyyy"},
+        "input_date": {**inp, "num_format": dated("d mmm yyyy")},
         "input_kpi": {**inp, "num_format": "#,##0.###"},
         "calc": {**out},
+        "calc_wrap": {**out, "text_wrap": True},
         "calc_int": {**out, "num_format": "0", "align": "center"},
         "calc_num": {**out, "num_format": "#,##0.0"},
         "calc_money": {**out, "num_format": money},
         "calc_pct": {**out, "num_format": "0%"},
-        "calc_date": {**out, "num_format": "d mmm yyyy"},
-        "calc_time": {**out, "num_format": "d mmm yyyy hh:mm"},
-        "calc_month": {**out, "num_format": "mmm yyyy", "bold": True},
+        "calc_date": {**out, "num_format": dated("d mmm yyyy")},
+        "calc_time": {**out, "num_format": dated("d mmm yyyy hh:mm")},
+        "calc_month": {**out, "num_format": dated("mmm yyyy"), "bold": True},
         "calc_kpi": {**out, "num_format": "#,##0.###"},
         "calc_bold_money": {**out, "num_format": money, "bold": True},
-        "header_month": {**base, "num_format": "mmmm yyyy", "bold": True, "font_size": 16,
-                         "font_color": ACCENT},
         "legend_input": {**inp},
         "legend_formula": {**out},
         "legend_green": {**base, "bg_color": GREEN, "font_color": GREEN_TEXT},

@@ -3,18 +3,21 @@ from __future__ import annotations
 
 from ... import macros
 from ...formulas import Const, domain
-from ..book import TableLayout
+from ..book import PrintSetup, TableLayout
 from .context import SPARE_ACTION_ROWS, BuildContext
 
 KEYS = ["id", "title", "workstream", "channel", "owner", "impact", "effort",
         "dependencies", "risk", "cost", "hours", "bucket", "month", "pinned", "moment",
-        "status", "score", "quadrant", "rank", "kpi", "reason", "origin", "carried", "late_since", "late"]
+        "status", "score", "quadrant", "rank", "kpi", "reason", "origin", "carried",
+        "late_since", "late"]
 TABLE_TOP = 3
-WIDTHS = {"id": 6, "title": 48, "workstream": 20, "channel": 12, "owner": 15, "impact": 7,
-          "effort": 7, "dependencies": 11, "risk": 6, "cost": 11, "hours": 7, "bucket": 16,
-          "month": 8, "pinned": 7, "moment": 14, "status": 12, "score": 7, "quadrant": 14,
-          "rank": 6, "kpi": 22, "reason": 30, "origin": 12, "carried": 8, "late_since": 9,
-          "late": 10}
+# narrow enough that the printed columns, id to rank, fit an A4 landscape page at 80 %
+# or more (10-point text prints at 8 points at least); text wraps, headers between words
+WIDTHS = {"id": 7, "title": 22, "workstream": 12, "channel": 9, "owner": 11, "impact": 6,
+          "effort": 6, "dependencies": 8, "risk": 6, "cost": 9, "hours": 6, "bucket": 11,
+          "month": 6, "pinned": 6, "moment": 9, "status": 10, "score": 6, "quadrant": 10,
+          "rank": 5, "kpi": 20, "reason": 30, "origin": 10, "carried": 9, "late_since": 9,
+          "late": 8}
 
 
 def layout(ctx: BuildContext, sheet) -> TableLayout:
@@ -77,8 +80,8 @@ def build(ctx: BuildContext) -> TableLayout:
     headers = {k: L["actions." + ("action" if k == "title" else k)] for k in KEYS}
     styles = {k: "input" for k in KEYS}
     styles.update({"impact": "input_int", "effort": "input_int", "risk": "input_int",
-                   "cost": "input_money", "hours": "input_num", "status": "calc",
-                   "score": "calc_num", "quadrant": "calc", "rank": "calc_int",
+                   "cost": "input_money", "hours": "input_num", "status": "calc_wrap",
+                   "score": "calc_num", "quadrant": "calc_wrap", "rank": "calc_int",
                    "reason": "calc", "origin": "calc", "carried": "calc_int",
                    "late_since": "calc", "late": "calc"})
     book.table(lay, headers, records, styles)
@@ -113,5 +116,9 @@ def build(ctx: BuildContext) -> TableLayout:
                 "dependencies", "pinned", "late"):
         book.define("Act_" + key.capitalize(), lay.column(key))
     sheet.freeze = (TABLE_TOP + 1, 2)
-    sheet.landscape = sheet.fit_width = True
+    # on paper: the actions listed (not the blank rows below) up to their rank; the
+    # linked KPI, the reason and the history stay on screen (see README, Printing)
+    sheet.printing = PrintSetup(landscape=True, repeat_rows=(TABLE_TOP, TABLE_TOP),
+                                last_row=lay.first + max(len(plan.actions), 1) - 1,
+                                last_col=lay.col("rank"))
     return lay

@@ -26,7 +26,7 @@ def build(ctx: BuildContext) -> None:
     # 1. split by bucket
     top = 2
     for i, key in enumerate(["bucket", "share", "amount", "planned", "actual", "variance"]):
-        sheet.put(top, i, L["budget." + key], "label")
+        sheet.put(top, i, L["budget." + key], "header")
     for j, bucket in enumerate(BUCKETS):
         r = top + 1 + j
         label = L["bucket." + bucket]
@@ -57,8 +57,8 @@ def build(ctx: BuildContext) -> None:
     sheet.put(top - 1, 0, L["budget.by_month"], "subtitle")
     heads = ["month", "budget", "planned", "actual", "variance", "cumulative"]
     for i, key in enumerate(heads):
-        sheet.put(top, i, L["budget." + key], "label")
-    sheet.put(top, 6, L["dash.flag"], "label")
+        sheet.put(top, i, L["budget." + key], "header")
+    sheet.put(top, 6, L["dash.flag"], "header")
     first = top + 1
     for i in range(1, 13):
         r = top + i
@@ -84,7 +84,7 @@ def build(ctx: BuildContext) -> None:
     sheet.put(top - 1, 0, L["budget.by_channel"], "subtitle")
     heads = ["channel", "planned", "actual", "results", "results_share", "cost_per_result"]
     for i, key in enumerate(heads):
-        sheet.put(top, i, L["budget." + key], "label")
+        sheet.put(top, i, L["budget." + key], "header")
     channel_col = book.names["List_Channels"]
     rows = ctx.channel_rows
     first = top + 1

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from ...formulas import Const, Fn, Name
 from ...model import STATUSES
+from ..book import PrintSetup
+from ..styles import date_format
 from .context import BuildContext
 
 
 def build(ctx: BuildContext) -> None:
     L, book = ctx.labels, ctx.book
-    sheet = book.add_sheet(L["sheet.dashboard"], "dashboard", landscape=True, fit_width=True,
-                           tab_color="#1F4E79")
+    sheet = book.add_sheet(L["sheet.dashboard"], "dashboard", tab_color="#1F4E79",
+                           printing=PrintSetup(landscape=True, one_page=True))
     sheet.widths.update({0: 40, **{c: 12 for c in range(1, 8)}})
     sheet.put(0, 0, L["dash.title"], "title")
     sheet.put(1, 0, Name("Set_Company"), "subtitle")
@@ -126,7 +128,8 @@ def build(ctx: BuildContext) -> None:
                     "values": budget.range(first, 2, last, 2), "fill": {"color": "#9BC2E6"}},
                    {"name": L["budget.actual"], "categories": budget.range(first, 0, last, 0),
                     "values": budget.range(first, 3, last, 3), "fill": {"color": "#C55A11"}}],
-        "x_axis": {"num_format": "mmm", "date_axis": False}}))
+        "x_axis": {"num_format": date_format("mmm", ctx.settings.language),
+                   "date_axis": False}}))
     colours = ["#BFBFBF", "#FFC000", "#C00000", "#70AD47", "#7F7F7F"]
     sheet.charts.append(((19, 9), {
         "type": "column", "subtype": "stacked", "title": L["dash.chart_status"],

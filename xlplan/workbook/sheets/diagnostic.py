@@ -1,6 +1,7 @@
 """Diagnostic: the baseline on the four axes and the audit checklist."""
 from __future__ import annotations
 
+from ..book import PrintSetup
 from .context import BuildContext
 
 KEYS = ["axis", "metric", "example", "baseline", "unit", "source"]
@@ -9,7 +10,8 @@ AUDIT_KEYS = ["area", "item", "done", "finding"]
 
 def build(ctx: BuildContext) -> None:
     L, book, plan = ctx.labels, ctx.book, ctx.plan
-    sheet = book.add_sheet(L["sheet.diagnostic"], "diagnostic", tab_color="#548235")
+    sheet = book.add_sheet(L["sheet.diagnostic"], "diagnostic", tab_color="#548235",
+                           printing=PrintSetup(landscape=True))
     sheet.widths.update(dict(zip(range(6), [16, 40, 44, 12, 8, 24])))
     sheet.put(0, 0, L["diag.title"], "title")
     lay = ctx.layout(sheet, "tblDiagnostic", 2, KEYS, len(plan.diagnostic) + 6,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ...formulas import Fn, Name, domain
+from ..book import PrintSetup
 from .context import BuildContext
 
 MONTH_KEYS = [f"m{i:02d}" for i in range(1, 13)]
@@ -12,7 +13,9 @@ TABLE_TOP = 4
 
 def build(ctx: BuildContext) -> None:
     L, book, plan = ctx.labels, ctx.book, ctx.plan
-    sheet = book.add_sheet(L["sheet.kpis"], "kpis", tab_color="#548235")
+    sheet = book.add_sheet(L["sheet.kpis"], "kpis", tab_color="#548235",
+                           printing=PrintSetup(landscape=True,
+                                               repeat_rows=(TABLE_TOP - 1, TABLE_TOP)))
     lay = ctx.layout(sheet, "tblKPIs", TABLE_TOP, KEYS, max(len(plan.kpis) + 5, 20),
                      used=len(plan.kpis))
     sheet.widths.update({0: 5, 1: 34, 2: 15, 3: 6, 4: 9, 5: 10, 6: 10})

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ...formulas import Const, Fn, Name, col_letter
-from ..book import TableLayout
+from ..book import PrintSetup, TableLayout
 from .context import SPARE_MONTH_ROWS, BuildContext
 
 TABLE_TOP = 7
@@ -30,13 +30,17 @@ def layout(ctx: BuildContext, sheet, index: int) -> TableLayout:
 def build(ctx: BuildContext, index: int, actions_layout: TableLayout) -> None:
     L, book, plan = ctx.labels, ctx.book, ctx.plan
     name = ctx.month_sheet_names[index - 1]
-    sheet = book.add_sheet(name, f"month{index:02d}", landscape=True, fit_width=True,
-                           tab_color="#5B9BD5")
-    sheet.widths.update({0: 20, 1: 44, 2: 20, 3: 12, 4: 16, 5: 16, 6: 13, 7: 30, 8: 12,
-                         9: 30, 10: 12, 11: 9})
+    sheet = book.add_sheet(name, f"month{index:02d}", tab_color="#5B9BD5",
+                           printing=PrintSetup(landscape=True, one_page=True))
+    # narrow enough to print readable on one landscape page; long text wraps
+    sheet.widths.update({0: 16, 1: 32, 2: 14, 3: 10, 4: 12, 5: 12, 6: 11, 7: 26, 8: 11,
+                         9: 24, 10: 10, 11: 8})
     start, nxt = Name(f"Month{index:02d}_Start"), Name(f"Month{index + 1:02d}_Start")
     label = Name(f"Month{index:02d}_Label")
-    sheet.put(0, 0, start, "header_month")
+    # the title is text in the workbook's language ("September 2027"): a date would
+    # follow the machine's locale, and show ### in a column narrower than its title
+    sheet.put(0, 0, Fn("INDEX", Name("List_CalMonthsFull"), Fn("MONTH", start))
+              .concat(" ").concat(Fn("YEAR", start)), "title")
     sheet.put(1, 0, L["month.focus"], "label")
     sheet.put(1, 1, plan.month_focus[index - 1] or None, "input")
     sheet.put(2, 0, L["month.note"], "note")
@@ -90,8 +94,8 @@ def build(ctx: BuildContext, index: int, actions_layout: TableLayout) -> None:
                "status": L["actions.status"], "results": L["month.results"],
                "spend": L["month.spend"], "notes": L["month.notes"],
                "cost": L["month.planned_cost"], "hours": L["month.planned_hours"]}
-    styles = {"id": "calc", "title": "calc", "workstream": "calc", "channel": "calc",
-              "bucket": "calc", "owner": "calc", "status": "input", "results": "input",
+    styles = {"id": "calc", "title": "calc_wrap", "workstream": "calc_wrap",
+              "channel": "calc_wrap", "bucket": "calc_wrap", "owner": "calc_wrap", "status": "input", "results": "input",
               "spend": "input_money", "notes": "input", "cost": "calc_money",
               "hours": "calc_num"}
     book.table(lay, headers, records, styles)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ...formulas import Fn, Name
+from ..book import PrintSetup
 from .context import BuildContext
 
 KEYS = ["id", "objective", "kr", "quarter", "kpi", "progress", "status"]
@@ -16,7 +17,8 @@ def lookup_kpi(kpi_cell, column: str):
 
 def build(ctx: BuildContext) -> None:
     L, book, plan = ctx.labels, ctx.book, ctx.plan
-    sheet = book.add_sheet(L["sheet.objectives"], "objectives", tab_color="#548235")
+    sheet = book.add_sheet(L["sheet.objectives"], "objectives", tab_color="#548235",
+                           printing=PrintSetup(landscape=True, repeat_rows=(3, 3)))
     lay = ctx.layout(sheet, "tblObjectives", 3, KEYS, max(len(plan.objectives) + 4, 8),
                      used=len(plan.objectives))
     sheet.widths.update(dict(zip(range(7), [5, 48, 36, 9, 30, 12, 12])))

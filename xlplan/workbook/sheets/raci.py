@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from ...formulas import Const, Fn
+from ..book import PrintSetup
 from .context import BuildContext
 
 
 def build(ctx: BuildContext) -> None:
     L, book, plan = ctx.labels, ctx.book, ctx.plan
-    sheet = book.add_sheet(L["sheet.raci"], "raci", tab_color="#7030A0")
+    sheet = book.add_sheet(L["sheet.raci"], "raci", tab_color="#7030A0",
+                           printing=PrintSetup(landscape=True, repeat_rows=(2, 2)))
     sheet.put(0, 0, L["raci.title"], "title")
     people = plan.people
     top = 2
@@ -17,11 +19,11 @@ def build(ctx: BuildContext) -> None:
     n = len(table.rows)
     sheet.widths.update({0: 34, **{1 + i: 14 for i in range(n)}, n + 1: 9, n + 2: 9,
                          n + 3: 28})
-    sheet.put(top, 0, L["raci.item"], "label")
+    sheet.put(top, 0, L["raci.item"], "header")
     for i, src in enumerate(table.rows):
-        sheet.put(top, 1 + i, Const("").concat(table.at("name", src, True)), "label")
+        sheet.put(top, 1 + i, Const("").concat(table.at("name", src, True)), "header")
     for i, key in enumerate(("raci.a_count", "raci.r_count", "raci.check")):
-        sheet.put(top, n + 1 + i, L[key], "label")
+        sheet.put(top, n + 1 + i, L[key], "header")
     sponsor = next((p.name for p in people if p.role == "sponsor"), None)
     pilot = next((p.name for p in people if p.role == "pilot"), None)
     rows = [(L["raci.overall"], pilot)] + [(w.name, w.owner) for w in plan.workstreams]

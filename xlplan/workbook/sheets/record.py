@@ -2,6 +2,7 @@
 and the review's questions with room for the answers."""
 from __future__ import annotations
 
+from ..book import PrintSetup
 from .context import BuildContext
 
 TOP = 3
@@ -20,7 +21,7 @@ def build(ctx: BuildContext) -> None:
         return
     L, book = ctx.labels, ctx.book
     sheet = book.add_sheet(L["sheet.record"].format(year=record.year), "record",
-                           tab_color="#7F7F7F")
+                           tab_color="#7F7F7F", printing=PrintSetup(landscape=True))
     sheet.widths.update({0: 36, 1: 40, 2: 16, 3: 14, 4: 14, 5: 12, 6: 14, 7: 14, 8: 60})
     sheet.put(0, 0, L["record.title"].format(year=record.year), "title")
     sheet.put(1, 0, L["record.note"], "note")
@@ -28,7 +29,7 @@ def build(ctx: BuildContext) -> None:
     for block in record.blocks:
         sheet.put(r, 0, L["record." + block.key], "subtitle")
         for c, key in enumerate(block.columns):
-            sheet.put(r + 1, c, L["record." + key], "label")
+            sheet.put(r + 1, c, L["record." + key], "header")
         for i, row in enumerate(block.rows):
             for c, key in enumerate(block.columns):
                 value = row[c] if c < len(row) else None

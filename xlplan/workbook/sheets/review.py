@@ -2,21 +2,23 @@
 from __future__ import annotations
 
 from ...formulas import Const, Fn, Name
+from ..book import PrintSetup
 from .context import BuildContext
 
 
 def build(ctx: BuildContext) -> None:
     L, book = ctx.labels, ctx.book
-    sheet = book.add_sheet(L["sheet.review"], "review", tab_color="#1F4E79")
+    sheet = book.add_sheet(L["sheet.review"], "review", tab_color="#1F4E79",
+                           printing=PrintSetup(landscape=True))
     sheet.widths.update({0: 48, 1: 14, 2: 14, 3: 14, 4: 50})
     sheet.put(0, 0, L["review.title"], "title")
     done, abandoned = ctx.status_label("done"), ctx.status_label("abandoned")
 
     r = 2
     sheet.put(r, 0, L["review.objectives"], "subtitle")
-    sheet.put(r + 1, 0, L["obj.objective"], "label")
-    sheet.put(r + 1, 1, L["obj.progress"], "label")
-    sheet.put(r + 1, 2, L["review.reached"], "label")
+    sheet.put(r + 1, 0, L["obj.objective"], "header")
+    sheet.put(r + 1, 1, L["obj.progress"], "header")
+    sheet.put(r + 1, 2, L["review.reached"], "header")
     ol = ctx.objective_layout
     for j, src in enumerate(ol.rows):
         row = r + 2 + j
@@ -43,9 +45,9 @@ def build(ctx: BuildContext) -> None:
         sheet.put(r + 1 + i, 1, expr, style)
     r = r + len(rows) + 2
 
-    sheet.put(r, 0, L["ws.name"], "label")
-    sheet.put(r, 1, L["ws.actions"], "label")
-    sheet.put(r, 2, L["ws.done"], "label")
+    sheet.put(r, 0, L["ws.name"], "header")
+    sheet.put(r, 1, L["ws.actions"], "header")
+    sheet.put(r, 2, L["ws.done"], "header")
     ws = ctx.workstream_layout
     for j, src in enumerate(ws.rows):
         row = r + 1 + j
@@ -58,7 +60,7 @@ def build(ctx: BuildContext) -> None:
     r = r + len(ws.rows) + 2
 
     sheet.put(r, 0, L["review.questions"], "subtitle")
-    sheet.put(r + 1, 1, L["review.answer"], "label")
+    sheet.put(r + 1, 1, L["review.answer"], "header")
     for i in range(1, 6):
         sheet.put(r + 1 + i, 0, L[f"review.q{i}"], "text")
         sheet.merges.append((r + 1 + i, 1, r + 1 + i, 4, "", "input"))

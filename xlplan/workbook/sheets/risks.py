@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ...formulas import Fn
+from ..book import PrintSetup
 from .context import BuildContext
 
 KEYS = ["id", "risk", "category", "probability", "impact", "criticality", "mitigation",
@@ -10,7 +11,8 @@ KEYS = ["id", "risk", "category", "probability", "impact", "criticality", "mitig
 
 def build(ctx: BuildContext) -> None:
     L, book, plan, s = ctx.labels, ctx.book, ctx.plan, ctx.settings
-    sheet = book.add_sheet(L["sheet.risks"], "risks", tab_color="#C00000")
+    sheet = book.add_sheet(L["sheet.risks"], "risks", tab_color="#C00000",
+                           printing=PrintSetup(landscape=True, repeat_rows=(2, 2)))
     sheet.widths.update(dict(zip(range(10), [5, 40, 24, 10, 8, 10, 46, 16, 13, 9])))
     sheet.put(0, 0, L["risks.title"], "title")
     lay = ctx.layout(sheet, "tblRisks", 2, KEYS, len(plan.risks) + 10,

@@ -3,6 +3,7 @@ by formulas from the plan's start and the ritual weekday in Settings."""
 from __future__ import annotations
 
 from ...formulas import Fn, Name
+from ..book import PrintSetup
 from .context import BuildContext
 
 KEYS = ["date", "ritual", "minutes", "who", "format", "held"]
@@ -33,7 +34,8 @@ def schedule() -> list[tuple[str, int, object]]:
 
 def build(ctx: BuildContext) -> None:
     L, book = ctx.labels, ctx.book
-    sheet = book.add_sheet(L["sheet.rituals"], "rituals", tab_color="#7F7F7F")
+    sheet = book.add_sheet(L["sheet.rituals"], "rituals", tab_color="#7F7F7F",
+                           printing=PrintSetup(landscape=True, repeat_rows=(2, 2)))
     sheet.widths.update(dict(zip(range(6), [13, 22, 9, 26, 70, 7])))
     sheet.put(0, 0, L["rituals.title"], "title")
     items = schedule()

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from ...formulas import Const, Fn, Name
+from ..book import PrintSetup
 from .context import BuildContext
 
 
 def build(ctx: BuildContext) -> None:
     L, book = ctx.labels, ctx.book
-    sheet = book.add_sheet(L["sheet.roadmap"], "roadmap", landscape=True, fit_width=True,
-                           tab_color="#C55A11")
+    sheet = book.add_sheet(L["sheet.roadmap"], "roadmap", tab_color="#C55A11",
+                           printing=PrintSetup(landscape=True))
     sheet.widths.update({0: 30, **{c: 10 for c in range(1, 13)}})
     sheet.put(0, 0, L["roadmap.title"], "title")
     sheet.put(2, 0, L["roadmap.phase"], "label")

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from ...formulas import Fn, Name
 from ...model import BUCKETS, KPI_GROUPS, QUADRANTS, ROLES, STATUSES
+from ..book import PrintSetup
 from .context import BuildContext
 
+PEOPLE_COL = 7
+MOMENTS_COL = PEOPLE_COL + 5
 DEBTS = ("channel", "technical", "content", "reputation", "data")
 
 # (label key, name, model attribute or formula, style)
@@ -44,7 +47,9 @@ THRESHOLDS = [
 
 def build(ctx: BuildContext) -> None:
     L, s, book = ctx.labels, ctx.settings, ctx.book
-    sheet = book.add_sheet(L["sheet.settings"], "settings", tab_color="#7F7F7F")
+    sheet = book.add_sheet(L["sheet.settings"], "settings", tab_color="#7F7F7F",
+                           # the dropdowns' lists, right of the moments, are not printed
+                           printing=PrintSetup(landscape=True, last_col=MOMENTS_COL + 1))
     sheet.widths.update({0: 42, 1: 18, 2: 3})
     sheet.put(0, 0, L["settings.title"], "title")
     row = 2
@@ -126,7 +131,7 @@ def _plan_months(ctx: BuildContext, sheet) -> None:
 
 def _people_channels_moments(ctx: BuildContext, sheet) -> None:
     L, book, plan = ctx.labels, ctx.book, ctx.plan
-    col = 7
+    col = PEOPLE_COL
     sheet.widths.update({col: 20, col + 1: 12, col + 2: 3, col + 3: 16, col + 4: 3,
                          col + 5: 22, col + 6: 8})
     sheet.put(2, col, L["settings.people"], "subtitle")
@@ -148,9 +153,9 @@ def _people_channels_moments(ctx: BuildContext, sheet) -> None:
     book.define("List_Channels", channels.column("channel"))
     ctx.channel_rows = list(channels.rows)
 
-    sheet.put(2, col + 5, L["settings.moments"], "subtitle")
+    sheet.put(2, MOMENTS_COL, L["settings.moments"], "subtitle")
     moments = ctx.layout(sheet, "tblMoments", 3, ["moment", "month"], len(plan.moments) + 4,
-                         left=col + 5, used=len(plan.moments))
+                         left=MOMENTS_COL, used=len(plan.moments))
     book.table(moments, {"moment": L["col.moment"], "month": L["col.month"]},
                [{"moment": m.name, "month": L.months()[m.month - 1]} for m in plan.moments],
                {"moment": "input", "month": "input"})
@@ -164,6 +169,7 @@ def _lists(ctx: BuildContext, sheet) -> None:
     L, book = ctx.labels, ctx.book
     lists = [
         ("List_CalMonths", L["col.month"], L.months()),
+        ("List_CalMonthsFull", L["col.month"], L["months_full"]),
         ("List_Status", L["col.status"], [L.status(k) for k in STATUSES]),
         ("List_Quadrant", L["col.quadrant"], [L["quadrant." + k] for k in QUADRANTS]),
         ("List_Bucket", L["col.bucket"], [L["bucket." + k] for k in BUCKETS]),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ...formulas import Fn, Name
+from ..book import PrintSetup
 from .context import BuildContext
 
 KEYS = ["id", "name", "owner", "scope", "deliverables", "success", "start", "end", "budget",
@@ -10,7 +11,8 @@ KEYS = ["id", "name", "owner", "scope", "deliverables", "success", "start", "end
 
 def build(ctx: BuildContext) -> None:
     L, book, plan = ctx.labels, ctx.book, ctx.plan
-    sheet = book.add_sheet(L["sheet.workstreams"], "workstreams", tab_color="#7030A0")
+    sheet = book.add_sheet(L["sheet.workstreams"], "workstreams", tab_color="#7030A0",
+                           printing=PrintSetup(landscape=True, repeat_rows=(3, 3)))
     lay = ctx.layout(sheet, "tblWorkstreams", 3, KEYS, max(len(plan.workstreams) + 2, 10),
                      used=len(plan.workstreams))
     sheet.widths.update(dict(zip(range(12), [5, 26, 15, 32, 32, 28, 9, 9, 11, 11, 8, 8])))
