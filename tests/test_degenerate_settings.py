@@ -86,3 +86,40 @@ def test_all_zero_weights_show_no_error_value_in_libreoffice(soffice, tmp_path):
     scores = [row[16] for row in engine.cached_values(recalculated)["Actions"][4:]
               if row and row[0]]
     assert len(scores) == 28 and set(scores) == {""}
+
+
+DEGENERATE = {
+    "weights": (dict(weight_impact=0, weight_effort=0, weight_risk=0),
+                "the scoring weights add up to 0, so no action can be scored"),
+    "hours": (dict(hours_per_week=0), "0 internal hours per week leave no capacity"),
+    "budget": (dict(annual_budget=0), "an annual budget of 0 leaves no month"),
+    "wip": (dict(wip_limit=0), "a work-in-progress limit of 0 lets no action be planned"),
+}
+
+
+@pytest.mark.engine
+def test_the_button_refuses_the_same_settings_and_changes_nothing(tmp_path, soffice):
+    import excel_model
+    from xlplan.workbook import write_plan
+    given = tmp_path / "in"
+    given.mkdir()
+    files = []
+    for what, (settings, _) in DEGENERATE.items():
+        path = given / f"{what}.xlsm"
+        write_plan(xlplan.make_plan(Settings(year=2027, **settings)), path)
+        files.append(path)
+    now = dt.datetime(2027, 3, 1, 9, 30)
+    in_excel = excel_model.click_all(files, tmp_path / "excel", now)
+    told = engine.click_button(files, tmp_path / "told", sheet="macro:xlplan.Recalculate",
+                               now=now)
+    clicked = engine.click_button(files, tmp_path / "lo", now=now)
+    for path, excel, message, click in zip(files, in_excel, told, clicked):
+        words = DEGENERATE[path.stem][1]
+        assert excel["error"] is None and click["error"] is None, (excel, click)
+        (_, shown), = [d[:2] for d in excel["dialogs"]]
+        for text in (shown, message["returned"]):
+            assert text.startswith("Priorities not recalculated; nothing was changed."), text
+            assert "Settings!B" in text and words in text, text
+        for folder in ("excel", "told", "lo"):
+            assert engine.sheet_differences(path, tmp_path / folder / path.name) == [], \
+                (path.stem, folder)
