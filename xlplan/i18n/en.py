@@ -174,7 +174,7 @@ LABELS = {
     "late": "Late",
     "actions.late": "Late",
     "alert.late": "Actions late (not done in a closed month)",
-    "month.late": "Late (month closed, not done)",
+    "month.late": "Late actions",
     "dash.chart_budget": "Budget planned vs spent by month",
     "dash.chart_status": "Actions by status and month",
     "dash.chart_kpi": "KPI progress", "dash.chart_matrix": "Impact / effort matrix",

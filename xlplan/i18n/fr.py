@@ -165,7 +165,7 @@ LABELS = {
     "late": "En retard",
     "actions.late": "En retard",
     "alert.late": "Actions en retard (non terminées, mois clos)",
-    "month.late": "En retard (mois clos, non terminées)",
+    "month.late": "Actions en retard",
     "dash.chart_budget": "Budget prévu et dépensé par mois",
     "dash.chart_status": "Actions par statut et par mois",
     "dash.chart_kpi": "Progression des KPI", "dash.chart_matrix": "Matrice impact / effort",

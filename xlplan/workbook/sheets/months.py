@@ -113,14 +113,13 @@ def build(ctx: BuildContext, index: int, actions_layout: TableLayout) -> None:
 
 
 def _late(ctx: BuildContext, sheet, lay: TableLayout, index: int) -> None:
-    """Once the month is closed (the as-of date is past it), the actions not done or
-    abandoned in it are late: counted at the top, their id and title in red."""
+    """The month's late actions, counted at the top from the Actions sheet's Late column
+    (those not done in a closed month, and those re-planned here out of one); once the
+    month is closed, the id and title of each row not done or abandoned are red."""
     L = ctx.labels
     done, abandoned = ctx.status_label("done"), ctx.status_label("abandoned")
-    closed = Const(index).lt(Name("Set_CurrentMonth"))
-    status = lay.column("status")
-    count = Fn("IF", closed, Fn("COUNTIFS", lay.column("id"), "<>", status, "<>" + done,
-                                status, "<>" + abandoned), 0)
+    count = Fn("COUNTIFS", Name("Act_Month"), Name(f"Month{index:02d}_Label"),
+               Name("Act_Late"), L["late"])
     sheet.put(3, 7, L["month.late"], "label")
     sheet.put(3, 8, count, "calc_int")
     sheet.conditional(3, 8, 3, 8, type="cell", criteria=">", value=0, format="red")
