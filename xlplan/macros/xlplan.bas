@@ -993,7 +993,7 @@ Private Sub PrepareMonths()
     ' each month table's lines: the id, what Actions shows, status, results, spend and
     ' notes as typed where the action's row was, its cost and hours
     Dim m As Long, i As Long, k As Long, c As Long, lines As Long, tbl As Range
-    Dim grid As Variant, dated() As Boolean, first As Long, actions As Range
+    Dim grid As Variant, dated As Variant, first As Long, actions As Range
     Dim actSheet As String, src As Long, r As Long, refs As Variant
     Set actions = ActionsArea()
     actSheet = Quoted(actions.Worksheet.Name)
@@ -1007,7 +1007,9 @@ Private Sub PrepareMonths()
         Set tbl = MonthArea(m)
         If lines > 0 Then
             grid = Blanks(lines, MON_COLS)
-            ReDim dated(1 To lines, 1 To MON_COLS)
+            ' a new array each month: LibreOffice assigns arrays by reference, so a ReDim
+            ' would change the one already kept in outDated
+            dated = Blanks(lines, MON_COLS)
             k = 0
             For i = 1 To n
                 If pMonth(i) = m Then
@@ -1106,9 +1108,10 @@ End Sub
 Private Sub KeepWhatIsThere(ByVal stamp As Range)
     ' what the grid about to be written hold, as typed, to put back if writing fails
     Dim m As Long, k As Long, r As Long, c As Long, tbl As Range
-    Dim grid() As Variant, held As Variant, typed As Variant
+    Dim grid As Variant, held As Variant, typed As Variant
+    ' (a new array each time, never a ReDim: LibreOffice assigns arrays by reference)
     For m = 1 To 12
-        ReDim grid(1 To UBound(monthData(m), 1), 1 To MON_COLS)
+        grid = Blanks(UBound(monthData(m), 1), MON_COLS)
         For r = 1 To UBound(monthData(m), 1)
             For c = 1 To MON_COLS
                 grid(r, c) = AsTyped(monthData(m)(r, c), monthTyped(m)(r, c))
@@ -1121,7 +1124,7 @@ Private Sub KeepWhatIsThere(ByVal stamp As Range)
     For k = 1 To DECIDED_COLS
         held = ActionColumn(k).Value
         typed = ActionColumn(k).Formula
-        ReDim grid(1 To UBound(held, 1), 1 To 1)
+        grid = Blanks(UBound(held, 1), 1)
         For r = 1 To UBound(held, 1)
             grid(r, 1) = AsTyped(held(r, 1), typed(r, 1))
         Next r
@@ -1192,7 +1195,7 @@ Private Sub WriteMonths()
             dated = outDated(m)
             For k = 1 To outRows(m)
                 For c = M_INPUT + 2 To M_INPUT + 4
-                    If dated(k, c) Then ShowAsDate tbl.Cells(k, c)
+                    If dated(k, c) = True Then ShowAsDate tbl.Cells(k, c)
                 Next c
             Next k
         End If
