@@ -568,7 +568,7 @@ add("xml-deep-nesting-shared-string", "xml", edit(SST, sub(
 # sheet / data level: valid zip and XML, values the plan cannot use
 
 _SETTING_CELLS = {"year": "B5", "start-month": "B6", "budget": "B11", "hours": "B12",
-                  "wip": "B14", "weight-impact": "B20"}
+                  "wip": "B14", "weight-impact": "B22"}
 # each bad value on two settings (every setting gets two): a run stays short
 _BAD_SETTINGS = [("year", "inf"), ("hours", "inf"), ("budget", "nan"), ("weight-impact", "nan"),
                  ("start-month", "-1"), ("wip", "-1"), ("year", "1e308"), ("budget", "1e308"),
@@ -588,7 +588,7 @@ for setting, v in _BAD_SETTINGS:
     add(f"data-{setting}-{v or 'empty'}", "data",
         edit(SETTINGS, _value_edit(_SETTING_CELLS[setting], v)), "awkward")
 add("data-weights-all-zero", "data", edit(SETTINGS, chain(
-    set_cell("B20", 0), set_cell("B21", 0), set_cell("B22", 0))), "awkward")
+    set_cell("B22", 0), set_cell("B23", 0), set_cell("B24", 0))), "awkward")
 
 add("data-kpi-actual-1e308", "data", edit(KPIS, set_cell("H6", "1e308")), "awkward")
 add("data-kpi-actual-neg-1e308", "data", edit(KPIS, set_cell("H6", "-1e308")), "awkward")
