@@ -156,9 +156,9 @@ CASES = [
     Case("overspent", set_(Jan__I9=10000), {"M309": ["Jan!C6"]}),
     Case("drop-scheduled", set_(Actions__F7=1, Actions__G7=5), {"M312": ["Actions!M7"]}),
     Case("start-month-14", set_(Settings__B6=14), {"D212": ["Settings!B6"]}),
-    Case("nothing-to-plan", set_(Settings__B20=0, Settings__B21=0, Settings__B22=0,
+    Case("nothing-to-plan", set_(Settings__B22=0, Settings__B23=0, Settings__B24=0,
                                  Settings__B12=0, Settings__B11=0, Settings__B14=0),
-         {"D215": ["Settings!B20", "Settings!B12", "Settings!B11", "Settings!B14"]}),
+         {"D215": ["Settings!B22", "Settings!B12", "Settings!B11", "Settings!B14"]}),
     Case("owner-not-a-person", set_(Actions__E6="Bob"), {"D203": ["Actions!E6"]}),
     # a note typed on a spare row of January's table: no action to keep it with
     Case("note-without-id", set_(Jan__J20="call the printer back"), {"D213": ["Jan!J20"]}),
