@@ -574,6 +574,8 @@ def lost_in_rollover(before: dict, new: dict) -> list[str]:
     out = []
     open_ids = {k[1] for k in before["rows"] if len(k) == 3 and k[0] == "actions"
                 and header_key(before["status"].get(k[1])) not in CLOSED_STATUSES}
+    closed = {aid for aid, status in before["status"].items()
+              if header_key(status) in CLOSED_STATUSES}
     # an action typed only on a month sheet joins the plan too
     open_ids |= {k[1] for k in before["rows"] if len(k) == 3 and k[0] == "month"
                  and k[2] == "action"
@@ -594,6 +596,9 @@ def lost_in_rollover(before: dict, new: dict) -> list[str]:
             if any(same(_tv(item), _tv(c)) or relabelled(header, item, c)
                    for c in candidates):
                 continue
+            if header in DEPENDS_HEADERS and _dependencies_met(item, candidates, closed,
+                                                               new, aid):
+                continue
             now = ", ".join(f"{c.value!r} at {c.where}" for c in candidates)
             out.append(f"{item.shown()}: {'now ' + now if now else 'not carried'}")
     for key, item in before["drawings"].items():
@@ -610,6 +615,29 @@ def lost_in_rollover(before: dict, new: dict) -> list[str]:
             if now is None or not same(_tv(item), _tv(now)):
                 out.append(f"{item.shown()}: {'now ' + repr(now.value) if now else 'missing'}")
     return out
+
+
+DEPENDS_HEADERS = {"depends on", "dépend de"}
+REASON_HEADERS = ("why here", "pourquoi ici")
+
+
+def _ids(value) -> list[str]:
+    return [d.strip() for d in str(value or "").split(",") if d.strip()]
+
+
+def _dependencies_met(item: Item, candidates: list[Item], closed: set, new: dict,
+                      aid: str) -> bool:
+    """Rollover takes the ids of actions done or abandoned in the year that ends out of
+    a carried action's Depends on (README, rollover) and says so in its Why here: the
+    ids left are the others, in their order, and each id taken out is named there."""
+    typed_ids = _ids(item.value)
+    left = [d for d in typed_ids if d not in closed]
+    now = _ids(candidates[0].value) if candidates else []
+    if now != left or len(left) == len(typed_ids):
+        return False
+    reasons = [str(c.value) for h in REASON_HEADERS
+               for c in new["rows"].get(("actions", aid, h), [])]
+    return all(any(d in r for r in reasons) for d in typed_ids if d in closed)
 
 
 def cells_of(diffs: list[Diff]) -> list[str]:

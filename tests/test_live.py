@@ -40,7 +40,10 @@ class FakeBook:
 
 
 def test_prioritize_runs_on_the_closed_file_and_opens_it_again(tmp_path):
-    path = xlplan.new(tmp_path / "plan.xlsm", xlplan.Settings(year=2027))
+    # last year's plan: the open workbook is planned as of today (Excel's clock), when
+    # every month of it is closed, so its actions move
+    year = dt.date.today().year - 1
+    path = xlplan.new(tmp_path / "plan.xlsm", xlplan.Settings(year=year))
     app = FakeApp()
     book = FakeBook(path, app)
     report = xlplan.live.prioritize(book)

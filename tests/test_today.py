@@ -154,7 +154,7 @@ def test_on_any_day_the_button_in_excel_s_model_does_what_prioritize_does(tmp_pa
         shutil.copy(path, by_python / path.name)
         late += len(xlplan.prioritize(by_python / path.name, now=now).schedule.late)
         files.append(path), days.append(now)
-    assert late >= 10  # the days close months that hold open work
+    assert late >= 5  # the days close months that hold open work
     reports = excel_model.click_all(files, tmp_path / "excel", days)
     from test_button import stamp_cell
     for path, report in zip(files, reports):
