@@ -61,6 +61,14 @@ def _type(wb, sheet, ref, value):
 
 
 def _same(got, typed) -> bool:
+    if isinstance(typed, (int, float)) and not isinstance(typed, bool) and \
+            isinstance(got, (dt.datetime, dt.time)):
+        # a number typed in a date cell is kept; openpyxl reads it back as a date or,
+        # for 0 to 1, a time of day: compare the serial number the cell holds
+        serial = (got - dt.datetime(1899, 12, 30)).total_seconds() / 86400 \
+            if isinstance(got, dt.datetime) else \
+            (got.hour * 3600 + got.minute * 60 + got.second) / 86400
+        return abs(serial - typed) <= 1e-6
     if isinstance(typed, dt.date):
         return isinstance(got, dt.datetime) and got.date() == typed
     if isinstance(typed, float) and isinstance(got, (int, float)) \
